@@ -1,0 +1,80 @@
+package com.example.hublinks.campaign;
+
+import com.example.hublinks.HublinksProperties;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
+import org.springframework.batch.infrastructure.item.file.transform.LineAggregator;
+import org.springframework.core.io.FileSystemResource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The three campaign files (DESIGN §4) and the writers that make them. Each writer is a
+ * transactional, named {@link FlatFileItemWriter}: it writes at chunk commit and, on restart,
+ * truncates to the last committed position, so a crash and restart produce the same bytes.
+ */
+public final class ExportFiles {
+
+    public static final String EMAIL = "email.csv";
+    public static final String SMS = "sms.csv";
+    public static final String INAPP = "inapp.jsonl";
+    public static final List<String> ALL = List.of(EMAIL, SMS, INAPP);
+
+    private ExportFiles() {
+    }
+
+    /** The writers of the channels the campaign has enabled, by file name. */
+    public static Map<String, ItemStreamWriter<CampaignRow>> writers(OutputDirectory out,
+                                                                     HublinksProperties.Campaign campaign, JsonMapper json) {
+        Map<String, ItemStreamWriter<CampaignRow>> writers = new LinkedHashMap<>();
+        if (campaign.email().enabled()) {
+            writers.put(EMAIL, new ChannelWriter(row -> row.learner().hasEmail(), file(out, EMAIL, "\r\n",
+                    "email,first_name,last_name,external_user_id,link",
+                    row -> CsvCells.line(row.learner().email(), row.learner().firstName(), row.learner().lastName(),
+                            row.learner().externalUserId(), row.link().url()))));
+        }
+        if (campaign.sms().enabled()) {
+            String template = campaign.sms().message();
+            writers.put(SMS, new ChannelWriter(row -> row.learner().hasPhone(), file(out, SMS, "\r\n",
+                    "phone_number,external_user_id,message,segments,encoding",
+                    row -> {
+                        SmsMessage sms = SmsMessage.render(template, row.learner().firstName(), row.learner().lastName(),
+                                row.link().url());
+                        return CsvCells.lineWithPhone(row.learner().phone(), row.learner().externalUserId(), sms.text(),
+                                String.valueOf(sms.segments()), sms.encoding());
+                    })));
+        }
+        if (campaign.inapp().enabled()) {
+            writers.put(INAPP, new ChannelWriter(row -> true, file(out, INAPP, "\n", null, row -> {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("external_user_id", row.learner().externalUserId());
+                line.put("first_name", row.learner().firstName());
+                line.put("kind", row.link().kind().settingName());
+                line.put("target_id", row.link().targetId());
+                line.put("state", row.state());
+                line.put("link", row.link().url());
+                return json.writeValueAsString(line);
+            })));
+        }
+        return writers;
+    }
+
+    private static FlatFileItemWriter<CampaignRow> file(OutputDirectory out, String name, String lineSeparator,
+                                                        String header, LineAggregator<CampaignRow> lines) {
+        FlatFileItemWriterBuilder<CampaignRow> builder = new FlatFileItemWriterBuilder<CampaignRow>()
+                .name(name.replace('.', '-') + "-writer")
+                .resource(new FileSystemResource(out.part(name)))
+                .encoding("UTF-8")
+                .lineSeparator(lineSeparator)
+                .lineAggregator(lines)
+                .saveState(true)
+                .shouldDeleteIfExists(true);
+        if (header != null) {
+            builder.headerCallback(writer -> writer.write(header));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,101 @@
+package com.example.hublinks.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The active eduMe catalog as the night sees it: teams by id and by name, courses by id.
+ * Small (hundreds of teams), so it is held in memory for the whole run.
+ */
+public class Catalog {
+
+    private final Map<Long, CatalogSnapshot.Team> teams = new HashMap<>();
+    private final Map<String, List<CatalogSnapshot.Team>> teamsByName = new HashMap<>();
+    private final Map<Long, String> groupNames = new HashMap<>();
+    private final Map<Long, CatalogSnapshot.Course> courses = new HashMap<>();
+    private final Map<String, Long> configuredNames = new HashMap<>();
+
+    /**
+     * @param configuredNames the job definition's {@code catalog.teams} map (roster team name → id),
+     *                        which wins over the catalog's own team names
+     */
+    public Catalog(CatalogSnapshot snapshot, Map<String, Long> configuredNames) {
+        snapshot.groups().forEach(g -> groupNames.put(g.groupId(), g.name()));
+        for (CatalogSnapshot.Team team : snapshot.teams()) {
+            teams.put(team.teamId(), team);
+            teamsByName.computeIfAbsent(normalise(team.name()), k -> new ArrayList<>()).add(team);
+        }
+        snapshot.courses().forEach(c -> courses.put(c.courseId(), c));
+        configuredNames.forEach((name, id) -> this.configuredNames.put(normalise(name), id));
+    }
+
+    public boolean hasTeam(long teamId) {
+        return teams.containsKey(teamId);
+    }
+
+    public CatalogSnapshot.Course course(long courseId) {
+        return courses.get(courseId);
+    }
+
+    /** The learner's teams that belong to a group: a course of that group is assigned to them. */
+    public List<Long> teamsInGroup(List<Long> teamIds, long groupId) {
+        return teamIds.stream().filter(id -> teams.containsKey(id) && teams.get(id).groupId() == groupId).toList();
+    }
+
+    public int teamCount() {
+        return teams.size();
+    }
+
+    /** The team a roster cell names, by id or by name; an unknown or ambiguous name is a problem. */
+    public TeamResolution resolveTeam(String cell) {
+        String value = cell == null ? "" : cell.strip();
+        if (value.isEmpty()) {
+            return TeamResolution.problem("no team given");
+        }
+        if (value.chars().allMatch(Character::isDigit) && value.length() < 18) {
+            long id = Long.parseLong(value);
+            return teams.containsKey(id) ? TeamResolution.of(id)
+                    : TeamResolution.problem("team " + id + " is not an active team in the eduMe catalog");
+        }
+        Long configured = configuredNames.get(normalise(value));
+        if (configured != null) {
+            return teams.containsKey(configured) ? TeamResolution.of(configured)
+                    : TeamResolution.problem("team '" + value + "' maps to " + configured
+                            + " (hublinks.catalog.teams), which is not an active team in the eduMe catalog");
+        }
+        List<CatalogSnapshot.Team> named = teamsByName.getOrDefault(normalise(value), List.of());
+        if (named.isEmpty()) {
+            return TeamResolution.problem("team '" + value + "' is not in the eduMe catalog");
+        }
+        if (named.size() > 1) {
+            return TeamResolution.problem("team name '" + value + "' is ambiguous: " + named.stream()
+                    .map(t -> "team " + t.teamId() + " in " + groupNames.getOrDefault(t.groupId(), "group " + t.groupId()))
+                    .collect(Collectors.joining(" and ")) + "; use the id or hublinks.catalog.teams");
+        }
+        return TeamResolution.of(named.get(0).teamId());
+    }
+
+    /** Names match ignoring case, accents aside, and runs of spaces: "new  Joiners" is "New joiners". */
+    static String normalise(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** A team id, or the reason there is none. */
+    public record TeamResolution(Long teamId, String problem) {
+        static TeamResolution of(long id) {
+            return new TeamResolution(id, null);
+        }
+
+        static TeamResolution problem(String problem) {
+            return new TeamResolution(null, problem);
+        }
+
+        public boolean found() {
+            return teamId != null;
+        }
+    }
+}

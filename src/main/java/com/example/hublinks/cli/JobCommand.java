@@ -1,0 +1,63 @@
+package com.example.hublinks.cli;
+
+import com.example.hublinks.HublinksApplication;
+import com.example.hublinks.SettingsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * A subcommand that works on one job definition: {@code hublinks CMD jobs/NAME.yml [--key=value…]}.
+ * Starts the application with the job definition as configuration and any {@code --key=value}
+ * settings on top (environment variables such as {@code HUBLINKS_CATALOG_SOURCE} work too).
+ */
+abstract class JobCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job definition, e.g. jobs/sample-nightly.yml")
+    Path jobFile;
+
+    @Unmatched
+    List<String> settings = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(jobFile)) {
+            throw new SettingsException(jobFile.toString(), "job definition not found");
+        }
+        List<String> args = new ArrayList<>();
+        args.add("--spring.config.additional-location=file:" + jobFile.toAbsolutePath());
+        for (String setting : settings) {
+            if (!setting.matches("--[A-Za-z][\\w.\\[\\]-]*=.*")) {
+                throw new SettingsException(setting, "not an option of '" + spec.name()
+                        + "'; settings are given as --key=value, e.g. --hublinks.campaign.audience=all");
+            }
+            args.add(setting);
+        }
+        args.addAll(extraSettings());
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HublinksApplication.class)
+                .run(args.toArray(String[]::new))) {
+            return run(context);
+        }
+    }
+
+    /** Settings this command adds, e.g. a web server port. */
+    List<String> extraSettings() {
+        return List.of();
+    }
+
+    abstract int run(ConfigurableApplicationContext context) throws Exception;
+
+    CommandLine commandLine() {
+        return spec.commandLine();
+    }
+}

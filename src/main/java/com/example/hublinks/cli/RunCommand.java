@@ -1,0 +1,34 @@
+package com.example.hublinks.cli;
+
+import com.example.hublinks.job.NightlyRun;
+import java.time.LocalDate;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hublinks run jobs/NAME.yml [--date D] [--roster FILE] [--force] [--accept-shrink]}: one night. */
+@Command(name = "run", description = "Run the nightly job: refresh the catalog, import the roster, sign,"
+        + " export, report. Exit 0 done (or already done), 1 failed (rerun resumes), 2 bad settings,"
+        + " 3 stopped by the guard, 4 another run holds the lock.")
+class RunCommand extends JobCommand {
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Run date (default: today in the job's zone)")
+    LocalDate date;
+
+    @Option(names = "--roster", paramLabel = "FILE", description = "Roster CSV instead of hublinks.roster.path")
+    String roster;
+
+    @Option(names = "--force", description = "Run a date that already completed afresh")
+    boolean force;
+
+    @Option(names = "--accept-shrink", description = "Publish a roster the guard stopped because it shrank")
+    boolean acceptShrink;
+
+    @Override
+    int run(ConfigurableApplicationContext context) throws Exception {
+        NightlyRun.Outcome outcome = context.getBean(NightlyRun.class)
+                .run(new NightlyRun.Request(date, roster, force, acceptShrink));
+        (outcome.exitCode() == 0 ? commandLine().getOut() : commandLine().getErr()).println("hublinks: " + outcome.message());
+        return outcome.exitCode();
+    }
+}

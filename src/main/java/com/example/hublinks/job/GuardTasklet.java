@@ -1,0 +1,83 @@
+package com.example.hublinks.job;
+
+import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.link.LinkRepository;
+import com.example.hublinks.roster.RosterRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step {@code guard}: refuses to publish a roster that looks broken, before any link is touched.
+ * Empty (fewer than {@code min-rows}), shrunk by more than {@code max-shrink} against the learners
+ * holding live links, or more than {@code max-reject-share} rejected: the step ends with exit
+ * status {@value #STOPPED}, the job writes its report and stops with exit code 3.
+ */
+public class GuardTasklet implements Tasklet {
+
+    public static final String STOPPED = "GUARD_STOPPED";
+    public static final String REASONS = "guard.reasons";
+
+    private static final Logger log = LoggerFactory.getLogger(GuardTasklet.class);
+
+    private final HublinksProperties.Guard guard;
+    private final RosterRepository roster;
+    private final LinkRepository links;
+    private final String job;
+    private final boolean acceptShrink;
+
+    public GuardTasklet(HublinksProperties.Guard guard, RosterRepository roster, LinkRepository links, String job,
+                        boolean acceptShrink) {
+        this.guard = guard;
+        this.roster = roster;
+        this.links = links;
+        this.job = job;
+        this.acceptShrink = acceptShrink;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        long instance = step.getJobExecution().getJobInstance().getInstanceId();
+        List<String> reasons = reasons(roster.learnerCount(instance), roster.rejectCount(instance),
+                links.activeLearners(job));
+        if (!reasons.isEmpty()) {
+            reasons.forEach(reason -> log.warn("Guard: {}", reason));
+            step.getJobExecution().getExecutionContext().put(REASONS, new ArrayList<>(reasons));
+            contribution.setExitStatus(new ExitStatus(STOPPED, String.join("; ", reasons)));
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Why tonight's roster must not be published; empty when it may. */
+    List<String> reasons(long valid, long rejected, long previouslyActive) {
+        List<String> reasons = new ArrayList<>();
+        if (valid < guard.minRows()) {
+            reasons.add("the roster has " + valid + " usable learners, fewer than hublinks.guard.min-rows ("
+                    + guard.minRows() + ")");
+        }
+        if (previouslyActive > 0 && !acceptShrink) {
+            double shrink = 1.0 - (double) valid / previouslyActive;
+            if (shrink > guard.maxShrink()) {
+                reasons.add(String.format(Locale.ROOT, "the roster shrank by %.1f%% (%d learners, %d last published),"
+                                + " more than hublinks.guard.max-shrink (%.1f%%); rerun with --accept-shrink if it is real",
+                        shrink * 100, valid, previouslyActive, guard.maxShrink() * 100));
+            }
+        }
+        long read = valid + rejected;
+        if (read > 0 && (double) rejected / read > guard.maxRejectShare()) {
+            reasons.add(String.format(Locale.ROOT, "%d of %d rows were rejected (%.1f%%), more than"
+                            + " hublinks.guard.max-reject-share (%.1f%%); see rejects.csv", rejected, read,
+                    100.0 * rejected / read, guard.maxRejectShare() * 100));
+        }
+        return reasons;
+    }
+}

@@ -1,0 +1,253 @@
+package com.example.hublinks.job;
+
+import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.campaign.CampaignReader;
+import com.example.hublinks.campaign.CampaignRow;
+import com.example.hublinks.campaign.ExportFiles;
+import com.example.hublinks.campaign.OutputDirectory;
+import com.example.hublinks.catalog.Catalog;
+import com.example.hublinks.catalog.CatalogRepository;
+import com.example.hublinks.catalog.RefreshCatalogTasklet;
+import com.example.hublinks.link.LearnerLinks;
+import com.example.hublinks.link.LinkIssuer;
+import com.example.hublinks.link.LinkRepository;
+import com.example.hublinks.link.LinkSigner;
+import com.example.hublinks.link.LinkStateWriter;
+import com.example.hublinks.roster.ContactRules;
+import com.example.hublinks.roster.Learner;
+import com.example.hublinks.roster.RosterCsvReader;
+import com.example.hublinks.roster.RosterRepository;
+import com.example.hublinks.roster.RosterRow;
+import com.example.hublinks.roster.RosterStagingWriter;
+import com.example.hublinks.roster.RosterValidator;
+import com.example.hublinks.roster.ValidatedRow;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the nightly job (DESIGN §2): refreshCatalog → importRoster → guard → signLinks →
+ * exportCampaign → report. A guard stop goes straight to the report and ends the job with exit
+ * code 3. Business logic lives in the feature packages; this class only assembles it.
+ */
+@Configuration
+public class NightlyJobConfiguration {
+
+    public static final String JOB_NAME = "hublinks-nightly";
+    static final int CHUNK_SIZE = 1000;
+
+    private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
+    private static final String RUN_DATE = "#{jobParameters['runDate']}";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final HublinksProperties settings;
+
+    public NightlyJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                   HublinksProperties settings) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.settings = settings;
+    }
+
+    @Bean
+    public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
+                          Step exportCampaignStep, Step reportStep, Step guardStoppedReportStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(refreshCatalogStep)
+                .next(importRosterStep)
+                .next(guardStep)
+                .on(GuardTasklet.STOPPED).to(guardStoppedReportStep).on("*").fail()
+                .from(guardStep).on("*").to(signLinksStep)
+                .next(exportCampaignStep)
+                .next(reportStep)
+                .end()
+                .build();
+    }
+
+    @Bean
+    public Step refreshCatalogStep(RefreshCatalogTasklet tasklet) {
+        return new StepBuilder("refreshCatalog", jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+    // --- importRoster -------------------------------------------------------------------
+
+    @Bean
+    public Step importRosterStep(RosterCsvReader rosterReader, RosterValidator rosterValidator,
+                                 RosterStagingWriter rosterWriter, RosterRepository roster) {
+        return new StepBuilder("importRoster", jobRepository)
+                .<RosterRow, ValidatedRow>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(rosterReader)
+                .processor(rosterValidator)
+                .writer(rosterWriter)
+                .listener(new RosterImportListener(roster))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public RosterCsvReader rosterReader(@Value("#{jobParameters['roster']}") String rosterOverride) {
+        Path file = rosterOverride != null ? Path.of(rosterOverride) : settings.roster().path();
+        return new RosterCsvReader(file, settings.roster());
+    }
+
+    @Bean
+    @StepScope
+    public Catalog catalog(CatalogRepository repository) {
+        return new Catalog(repository.load(), settings.catalog().teams());
+    }
+
+    @Bean
+    @StepScope
+    public RosterValidator rosterValidator(Catalog catalog) {
+        boolean contactNeeded = settings.campaign().email().enabled() || settings.campaign().sms().enabled();
+        return new RosterValidator(settings.roster().columns(), catalog,
+                new ContactRules(settings.roster().defaultRegion()), contactNeeded);
+    }
+
+    @Bean
+    @StepScope
+    public RosterStagingWriter rosterWriter(RosterRepository repository, @Value(INSTANCE_ID) Long instanceId) {
+        return new RosterStagingWriter(repository, instanceId, settings.roster().columns().externalUserId());
+    }
+
+    // --- guard ------------------------------------------------------------------------------
+
+    @Bean
+    public Step guardStep(GuardTasklet guardTasklet) {
+        return new StepBuilder("guard", jobRepository).tasklet(guardTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    public GuardTasklet guardTasklet(RosterRepository roster, LinkRepository links,
+                                     @Value("#{jobParameters['acceptShrink']}") String acceptShrink) {
+        return new GuardTasklet(settings.guard(), roster, links, settings.job().name(), Boolean.parseBoolean(acceptShrink));
+    }
+
+    // --- signLinks --------------------------------------------------------------------------
+
+    @Bean
+    public Step signLinksStep(JdbcPagingItemReader<Learner> learnerReader, LinkIssuer linkIssuer,
+                              LinkStateWriter linkWriter, LinkRepository links) {
+        return new StepBuilder("signLinks", jobRepository)
+                .<Learner, LearnerLinks>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(learnerReader)
+                .processor(linkIssuer)
+                .writer(linkWriter)
+                .listener(new SignLinksListener(links, settings.job().name()))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcPagingItemReader<Learner> learnerReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId)
+            throws Exception {
+        return new JdbcPagingItemReaderBuilder<Learner>()
+                .name("learnerReader")
+                .dataSource(dataSource)
+                .selectClause("select external_user_id, line_no, first_name, last_name, email, phone, team_ids, locale")
+                .fromClause("from roster_learner")
+                .whereClause("where job_instance_id = :instance")
+                .sortKeys(Map.of("external_user_id", Order.ASCENDING))
+                .parameterValues(Map.of("instance", instanceId))
+                .pageSize(CHUNK_SIZE)
+                .rowMapper((rs, i) -> RosterRepository.learner(rs))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public LinkIssuer linkIssuer(LinkSigner signer, Catalog catalog) {
+        return new LinkIssuer(signer, settings.links(), catalog);
+    }
+
+    @Bean
+    @StepScope
+    public LinkStateWriter linkWriter(LinkRepository links, @Value(RUN_DATE) LocalDate runDate) {
+        return new LinkStateWriter(links, settings.job().name(), runDate);
+    }
+
+    // --- exportCampaign ---------------------------------------------------------------------
+
+    @Bean
+    public Step exportCampaignStep(JdbcPagingItemReader<CampaignRow> campaignReader,
+                                   CompositeItemWriter<CampaignRow> campaignWriter, OutputDirectory outputDirectory) {
+        return new StepBuilder("exportCampaign", jobRepository)
+                .<CampaignRow, CampaignRow>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(campaignReader)
+                .writer(campaignWriter)
+                .listener(new ExportListener(outputDirectory))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public OutputDirectory outputDirectory(@Value(RUN_DATE) LocalDate runDate) {
+        return new OutputDirectory(settings.campaign().outDir(), settings.job().name(), runDate);
+    }
+
+    @Bean
+    @StepScope
+    public JdbcPagingItemReader<CampaignRow> campaignReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
+                                                            @Value(RUN_DATE) LocalDate runDate) throws Exception {
+        return CampaignReader.build(dataSource, settings.job().name(), instanceId, runDate,
+                settings.campaign().audience(), CHUNK_SIZE);
+    }
+
+    @Bean
+    @StepScope
+    public CompositeItemWriter<CampaignRow> campaignWriter(OutputDirectory outputDirectory, JsonMapper json) {
+        outputDirectory.create();
+        Map<String, ItemStreamWriter<CampaignRow>> writers =
+                ExportFiles.writers(outputDirectory, settings.campaign(), json);
+        return new CompositeItemWriter<>(java.util.List.copyOf(writers.values()));
+    }
+
+    // --- report -----------------------------------------------------------------------------
+
+    @Bean
+    public Step reportStep(ReportTasklet reportTasklet) {
+        return new StepBuilder("report", jobRepository).tasklet(reportTasklet, transactionManager).build();
+    }
+
+    @Bean
+    public Step guardStoppedReportStep(ReportTasklet guardStoppedReportTasklet) {
+        return new StepBuilder("guardStoppedReport", jobRepository)
+                .tasklet(guardStoppedReportTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    public ReportTasklet reportTasklet(OutputDirectory outputDirectory, RosterRepository roster, LinkRepository links,
+                                       CatalogRepository catalog, JsonMapper json) {
+        return new ReportTasklet(outputDirectory, roster, links, catalog, json, false);
+    }
+
+    @Bean
+    @StepScope
+    public ReportTasklet guardStoppedReportTasklet(OutputDirectory outputDirectory, RosterRepository roster,
+                                                   LinkRepository links, CatalogRepository catalog, JsonMapper json) {
+        return new ReportTasklet(outputDirectory, roster, links, catalog, json, true);
+    }
+}

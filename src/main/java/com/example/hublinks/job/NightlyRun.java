@@ -1,0 +1,157 @@
+package com.example.hublinks.job;
+
+import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.SettingsException;
+import com.example.hublinks.link.LinkSigner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one night of one job definition with the run identity of DESIGN §2: a date that failed
+ * resumes where it stopped, a date that completed is a no-op unless forced, a run while another
+ * is in progress is refused. Returns the exit code the command line ends with.
+ */
+@Component
+public class NightlyRun {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job nightlyJob;
+    private final HublinksProperties settings;
+    private final ObjectProvider<LinkSigner> signer;
+    private final Clock clock;
+
+    public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, HublinksProperties settings,
+                      ObjectProvider<LinkSigner> signer, Clock clock) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.nightlyJob = nightlyJob;
+        this.settings = settings;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    /** What the operator asked for on the command line. */
+    public record Request(LocalDate date, String roster, boolean force, boolean acceptShrink) {
+    }
+
+    /** How the run ended: the exit code and one line for the console. */
+    public record Outcome(int exitCode, String message) {
+    }
+
+    public Outcome run(Request request) throws Exception {
+        String job = settings.job().name();
+        LocalDate runDate = request.date() != null ? request.date() : LocalDate.now(clock.withZone(settings.job().zone()));
+        checkBeforeStart(request);
+
+        Optional<JobExecution> running = jobRepository.findRunningJobExecutions(NightlyJobConfiguration.JOB_NAME).stream()
+                .filter(e -> job.equals(e.getJobParameters().getString(RunParameters.JOB))).findFirst();
+        if (running.isPresent()) {
+            return new Outcome(ExitCodes.LOCKED, "another run of " + job + " is in progress (run date "
+                    + running.get().getJobParameters().getLocalDate(RunParameters.RUN_DATE) + ", started "
+                    + running.get().getStartTime() + "); nothing was touched");
+        }
+
+        long attempt = 0;
+        JobExecution last = null;
+        JobInstance instance;
+        while ((instance = jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME,
+                RunParameters.identifying(job, runDate, attempt).toJobParameters())) != null) {
+            last = jobRepository.getLastJobExecution(instance);
+            attempt++;
+        }
+        if (last != null) {
+            boolean completed = last.getStatus() == BatchStatus.COMPLETED;
+            if (completed && !request.force()) {
+                return new Outcome(ExitCodes.OK, job + " " + runDate + " already completed; nothing to do"
+                        + " (--force runs it afresh)");
+            }
+            boolean resume = !completed && !request.force() && !request.acceptShrink() && !guardStopped(last);
+            if (resume) {
+                attempt--;
+                log.info("Resuming {} {} where it stopped", job, runDate);
+            }
+        }
+
+        RunParameters parameters = new RunParameters(job, runDate, attempt, request.roster(), request.acceptShrink());
+        log.info("Starting {} for {} (attempt {})", job, runDate, attempt);
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(nightlyJob, parameters.toJobParameters());
+        } catch (JobExecutionAlreadyRunningException e) {
+            return new Outcome(ExitCodes.LOCKED, "another run of " + job + " " + runDate + " is in progress");
+        }
+        return outcome(execution, job, runDate);
+    }
+
+    private void checkBeforeStart(Request request) {
+        if (settings.roster().source() == HublinksProperties.RosterSource.CSV) {
+            Path roster = request.roster() != null ? Path.of(request.roster()) : settings.roster().path();
+            if (roster == null) {
+                throw new SettingsException("hublinks.roster.path", "no roster file: set it in the job definition or"
+                        + " pass --roster FILE");
+            }
+            if (!Files.isRegularFile(roster)) {
+                throw new SettingsException(request.roster() != null ? "--roster" : "hublinks.roster.path",
+                        "roster file " + roster + " does not exist");
+            }
+        }
+        signer.getObject(); // the signing secret must be there before any work is done
+    }
+
+    private Outcome outcome(JobExecution execution, String job, LocalDate runDate) {
+        String where = settings.campaign().outDir().resolve(job).resolve(runDate.toString()).toString();
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return new Outcome(ExitCodes.OK, job + " " + runDate + " completed; files in " + where);
+        }
+        if (guardStopped(execution)) {
+            return new Outcome(ExitCodes.GUARD_STOPPED, job + " " + runDate + " stopped by the guard: "
+                    + guardStep(execution).map(s -> s.getExitStatus().getExitDescription()).orElse("")
+                    + "; previously issued links are untouched; see " + where + "/report.json");
+        }
+        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        SettingsException settingsProblem = SettingsException.findIn(failure);
+        if (settingsProblem != null) {
+            return new Outcome(ExitCodes.SETTINGS, settingsProblem.getMessage());
+        }
+        String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+                .map(StepExecution::getStepName).findFirst().orElse("?");
+        return new Outcome(ExitCodes.FAILED, job + " " + runDate + " failed in step " + step + ": "
+                + (failure == null ? execution.getExitStatus().getExitDescription() : rootMessage(failure))
+                + "; run the same command again to resume");
+    }
+
+    private boolean guardStopped(JobExecution execution) {
+        return guardStep(execution).map(s -> GuardTasklet.STOPPED.equals(s.getExitStatus().getExitCode())).orElse(false);
+    }
+
+    private static Optional<StepExecution> guardStep(JobExecution execution) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("guard")).findFirst();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return Objects.requireNonNullElse(root.getMessage(), root.getClass().getSimpleName());
+    }
+}

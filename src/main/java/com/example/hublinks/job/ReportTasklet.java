@@ -1,0 +1,128 @@
+package com.example.hublinks.job;
+
+import com.example.hublinks.campaign.CsvCells;
+import com.example.hublinks.campaign.ExportFiles;
+import com.example.hublinks.campaign.OutputDirectory;
+import com.example.hublinks.catalog.CatalogRepository;
+import com.example.hublinks.link.LinkRepository;
+import com.example.hublinks.roster.ContactWarning;
+import com.example.hublinks.roster.RejectedRow;
+import com.example.hublinks.roster.RosterRepository;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Step {@code report}: {@code rejects.csv}, {@code report.json} and {@code manifest.json} (each
+ * file's rows and SHA-256) in the night's output folder. Runs after a published night and after
+ * a guard stop, with the exit code the job ends with.
+ */
+public class ReportTasklet implements Tasklet {
+
+    public static final String REJECTS = "rejects.csv";
+    public static final String REPORT = "report.json";
+    public static final String MANIFEST = "manifest.json";
+
+    private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+
+    private final OutputDirectory out;
+    private final RosterRepository roster;
+    private final LinkRepository links;
+    private final CatalogRepository catalog;
+    private final JsonMapper json;
+    private final boolean guardStopped;
+
+    public ReportTasklet(OutputDirectory out, RosterRepository roster, LinkRepository links, CatalogRepository catalog,
+                         JsonMapper json, boolean guardStopped) {
+        this.out = out;
+        this.roster = roster;
+        this.links = links;
+        this.catalog = catalog;
+        this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+        this.guardStopped = guardStopped;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        StepExecution self = chunkContext.getStepContext().getStepExecution();
+        JobExecution jobExecution = self.getJobExecution();
+        long instance = jobExecution.getJobInstance().getInstanceId();
+        String job = jobExecution.getJobParameters().getString(RunParameters.JOB);
+        var runDate = jobExecution.getJobParameters().getLocalDate(RunParameters.RUN_DATE);
+        out.create();
+
+        List<RejectedRow> rejects = roster.rejects(instance);
+        StringBuilder csv = new StringBuilder("line,column,reason\r\n");
+        rejects.forEach(r -> csv.append(CsvCells.line(String.valueOf(r.lineNo()), r.column(), r.reason())).append("\r\n"));
+        out.write(REJECTS, csv.toString());
+
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        Map<String, Long> exported = new LinkedHashMap<>();
+        for (String name : List.of(ExportFiles.EMAIL, ExportFiles.SMS, ExportFiles.INAPP, REJECTS)) {
+            if (out.file(name).toFile().isFile() && (name.equals(REJECTS) || !guardStopped)) {
+                long rows = out.rows(name);
+                manifest.put(name, Map.of("rows", rows, "sha256", out.sha256(name)));
+                if (!name.equals(REJECTS)) {
+                    exported.put(name.substring(0, name.indexOf('.')), rows);
+                }
+            }
+        }
+        ExportFiles.ALL.forEach(name -> exported.putIfAbsent(name.substring(0, name.indexOf('.')), 0L));
+
+        Map<String, Long> states = links.stateCounts(job, runDate);
+        long valid = roster.learnerCount(instance);
+        RunReport.Counts counts = new RunReport.Counts(valid + rejects.size(), rejects.size(),
+                guardStopped ? 0 : states.get("new"), guardStopped ? 0 : states.get("changed"),
+                guardStopped ? 0 : states.get("unchanged"), guardStopped ? 0 : states.get("removed"), exported, 0);
+        RunReport.CatalogInfo catalogInfo = catalog.lastRefresh()
+                .map(r -> new RunReport.CatalogInfo(r.source(), r.stale(), r.refreshedAt().toString()))
+                .orElse(new RunReport.CatalogInfo("none", true, null));
+        List<String> reasons = guardStopped ? guardReasons(jobExecution) : List.of();
+        List<String> warnings = roster.warnings(instance).stream().map(ReportTasklet::describe).toList();
+        RunReport report = new RunReport(job, runDate.toString(), guardStopped ? "STOPPED_BY_GUARD" : "COMPLETED",
+                guardStopped ? ExitCodes.GUARD_STOPPED : ExitCodes.OK, catalogInfo, counts, steps(jobExecution, self),
+                reasons, warnings);
+        out.write(REPORT, json.writeValueAsString(report) + "\n");
+        manifest.put(REPORT, Map.of("rows", 1, "sha256", out.sha256(REPORT)));
+        out.write(MANIFEST, json.writeValueAsString(manifest) + "\n");
+        log.info("Report written to {}", out.file(REPORT));
+        return RepeatStatus.FINISHED;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> guardReasons(JobExecution jobExecution) {
+        Object reasons = jobExecution.getExecutionContext().get(GuardTasklet.REASONS);
+        return reasons instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    private static String describe(ContactWarning w) {
+        return "line " + w.lineNo() + " (" + w.externalUserId() + "), column " + w.column() + ": " + w.reason();
+    }
+
+    private static List<RunReport.StepTiming> steps(JobExecution jobExecution, StepExecution self) {
+        List<RunReport.StepTiming> steps = new ArrayList<>();
+        for (StepExecution step : jobExecution.getStepExecutions()) {
+            if (step.getStepName().equals(self.getStepName())) {
+                continue;
+            }
+            LocalDateTime start = step.getStartTime();
+            LocalDateTime end = step.getEndTime() == null ? LocalDateTime.now() : step.getEndTime();
+            double seconds = start == null ? 0 : Duration.between(start, end).toMillis() / 1000.0;
+            steps.add(new RunReport.StepTiming(step.getStepName(), step.getStatus().name(), seconds));
+        }
+        return steps;
+    }
+}

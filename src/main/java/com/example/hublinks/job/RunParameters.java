@@ -1,0 +1,36 @@
+package com.example.hublinks.job;
+
+import java.time.LocalDate;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * The job parameters of one night. Identifying: the job definition's name, the run date and the
+ * attempt (0, then 1, 2… for each {@code --force} or re-run after a guard stop). The roster file
+ * and the guard override are not identifying: a restart may point at a corrected file.
+ * Secrets are never parameters.
+ */
+public record RunParameters(String job, LocalDate runDate, long attempt, String roster, boolean acceptShrink) {
+
+    public static final String JOB = "job";
+    public static final String RUN_DATE = "runDate";
+    public static final String ATTEMPT = "attempt";
+    public static final String ROSTER = "roster";
+    public static final String ACCEPT_SHRINK = "acceptShrink";
+
+    public JobParameters toJobParameters() {
+        JobParametersBuilder builder = identifying(job, runDate, attempt);
+        if (roster != null) {
+            builder.addString(ROSTER, roster, false);
+        }
+        return builder.addString(ACCEPT_SHRINK, String.valueOf(acceptShrink), false).toJobParameters();
+    }
+
+    /** The parameters that name a job instance, for looking one up. */
+    public static JobParametersBuilder identifying(String job, LocalDate runDate, long attempt) {
+        return new JobParametersBuilder()
+                .addString(JOB, job)
+                .addLocalDate(RUN_DATE, runDate)
+                .addLong(ATTEMPT, attempt);
+    }
+}

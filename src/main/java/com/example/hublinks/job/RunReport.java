@@ -1,0 +1,20 @@
+package com.example.hublinks.job;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** {@code report.json}: the fields scripts and dashboards read (DESIGN §4). */
+public record RunReport(String job, String runDate, String status, int exitCode, CatalogInfo catalog, Counts counts,
+                        List<StepTiming> steps, List<String> reasons, List<String> warnings) {
+
+    public record CatalogInfo(String source, boolean stale, String refreshedAt) {
+    }
+
+    public record Counts(long read, long rejected, @JsonProperty("new") long newLinks, long changed, long unchanged, long removed,
+                         Map<String, Long> exported, long emailsSent) {
+    }
+
+    public record StepTiming(String name, String status, double seconds) {
+    }
+}

@@ -1,0 +1,25 @@
+package com.example.hublinks.link;
+
+import com.example.hublinks.HublinksProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+
+/** The link signer of the job definition; lazy, so commands that sign nothing need no secret. */
+@Configuration
+public class LinkConfiguration {
+
+    @Bean
+    @Lazy
+    public LinkSigner linkSigner(HublinksProperties properties, Environment environment) {
+        SigningSecret secret = SigningSecretLoader.load(properties.links(), environment::getProperty);
+        return new LinkSigner(new LinkFormat(properties.links().baseUrl()), secret);
+    }
+
+    @Bean
+    @Lazy
+    public LinkVerifier linkVerifier(LinkSigner signer) {
+        return new LinkVerifier(signer);
+    }
+}

@@ -1,0 +1,132 @@
+package com.example.hublinks.link;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code learner_link} table: every link issued per job and learner, with its state relative
+ * to the night that last changed it. Unchanged links are never rewritten.
+ */
+@Repository
+public class LinkRepository {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public LinkRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /**
+     * Links that were new or changed on an earlier night are unchanged tonight. Only rows of
+     * earlier nights are touched, so running this again after a restart loses nothing.
+     */
+    public int settlePreviousNights(String job, LocalDate runDate) {
+        return jdbc.update("update learner_link set state = 'unchanged' where job_name = ?"
+                + " and state in ('new', 'changed') and last_changed < ?", job, Date.valueOf(runDate));
+    }
+
+    /** The stored links of these learners, keyed by user id, then by {@link IssuedLink#key()}. */
+    Map<String, Map<String, StoredLink>> linksOf(String job, Collection<String> userIds) {
+        Map<String, Map<String, StoredLink>> links = new HashMap<>();
+        named.query("select external_user_id, kind, target_id, url, state from learner_link"
+                        + " where job_name = :job and external_user_id in (:ids)",
+                new MapSqlParameterSource("job", job).addValue("ids", userIds),
+                rs -> {
+                    StoredLink link = new StoredLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5));
+                    links.computeIfAbsent(link.externalUserId(), k -> new HashMap<>()).put(link.key(), link);
+                });
+        return links;
+    }
+
+    void insert(String job, LocalDate runDate, List<Keyed> rows) {
+        Date night = Date.valueOf(runDate);
+        jdbc.batchUpdate("insert into learner_link (job_name, external_user_id, kind, target_id, url, state,"
+                + " first_issued, last_changed) values (?, ?, ?, ?, ?, 'new', ?, ?)", rows, rows.size(), (ps, row) -> {
+                    ps.setString(1, job);
+                    ps.setString(2, row.externalUserId());
+                    ps.setString(3, row.link().kind().settingName());
+                    ps.setString(4, row.link().targetId());
+                    ps.setString(5, row.link().url());
+                    ps.setDate(6, night);
+                    ps.setDate(7, night);
+                });
+    }
+
+    /** Sets url and state of existing rows: a changed link, or a returning learner's link. */
+    void update(String job, LocalDate runDate, List<Changed> rows) {
+        Date night = Date.valueOf(runDate);
+        jdbc.batchUpdate("update learner_link set url = ?, state = ?, last_changed = ?, removed_on = null"
+                + " where job_name = ? and external_user_id = ? and kind = ? and target_id = ?", rows, rows.size(),
+                (ps, row) -> {
+                    ps.setString(1, row.url());
+                    ps.setString(2, row.state());
+                    ps.setDate(3, night);
+                    ps.setString(4, job);
+                    ps.setString(5, row.stored().externalUserId());
+                    ps.setString(6, row.stored().kind());
+                    ps.setString(7, row.stored().targetId());
+                });
+    }
+
+    /** Links of a learner that tonight's roster no longer gives them (a course they lost, say). */
+    void remove(String job, LocalDate runDate, List<StoredLink> rows) {
+        jdbc.batchUpdate("update learner_link set state = 'removed', removed_on = ?"
+                + " where job_name = ? and external_user_id = ? and kind = ? and target_id = ?", rows, rows.size(),
+                (ps, row) -> {
+                    ps.setDate(1, Date.valueOf(runDate));
+                    ps.setString(2, job);
+                    ps.setString(3, row.externalUserId());
+                    ps.setString(4, row.kind());
+                    ps.setString(5, row.targetId());
+                });
+    }
+
+    /** Leavers: every live link of a learner who is not in tonight's roster becomes 'removed'. */
+    public int removeLeavers(String job, long jobInstanceId, LocalDate runDate) {
+        return jdbc.update("update learner_link set state = 'removed', removed_on = ? where job_name = ?"
+                + " and state <> 'removed' and not exists (select 1 from roster_learner r where r.job_instance_id = ?"
+                + " and r.external_user_id = learner_link.external_user_id)", Date.valueOf(runDate), job, jobInstanceId);
+    }
+
+    /** Learners holding at least one live link: the size of the last published roster. */
+    public long activeLearners(String job) {
+        return jdbc.queryForObject("select count(distinct external_user_id) from learner_link"
+                + " where job_name = ? and state <> 'removed'", Long.class, job);
+    }
+
+    /** Links per state as of this night: new/changed tonight, unchanged, removed tonight. */
+    public Map<String, Long> stateCounts(String job, LocalDate runDate) {
+        Map<String, Long> counts = new HashMap<>(Map.of("new", 0L, "changed", 0L, "unchanged", 0L, "removed", 0L));
+        jdbc.query("select state, count(*) from learner_link where job_name = ? and (state = 'unchanged'"
+                        + " or (state in ('new', 'changed') and last_changed = ?) or (state = 'removed' and removed_on = ?))"
+                        + " group by state",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, job, Date.valueOf(runDate), Date.valueOf(runDate));
+        return counts;
+    }
+
+    /** A row of learner_link as stored. */
+    record StoredLink(String externalUserId, String kind, String targetId, String url, String state) {
+        String key() {
+            return kind + "/" + targetId;
+        }
+    }
+
+    record Keyed(String externalUserId, IssuedLink link) {
+    }
+
+    record Changed(StoredLink stored, String url, String state) {
+    }
+}

@@ -1,0 +1,163 @@
+package com.example.hublinks.roster;
+
+import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.HublinksProperties.Columns;
+import com.example.hublinks.SettingsException;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+
+/**
+ * Reads HR's roster CSV with opencsv (RFC 4180: doubled quotes, quoted commas and line breaks),
+ * UTF-8 with or without BOM (or the configured encoding, decoded strictly so that a wrong one is
+ * reported with its line instead of producing replacement characters), {@code ,} or {@code ;}
+ * detected from the header, columns found by header name ignoring case and surrounding spaces.
+ * Restartable: it saves how many records were read, and skips them again on restart.
+ */
+public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<RosterRow> {
+
+    private static final int MAX_LINES_PER_RECORD = 50;
+
+    private final Path file;
+    private final Charset encoding;
+    private final String delimiterSetting;
+    private final Columns columns;
+
+    private CSVReader csv;
+    private int[] index;
+    private long linesBefore;
+
+    public RosterCsvReader(Path file, HublinksProperties.Roster settings) {
+        this.file = file;
+        this.encoding = settings.encoding();
+        this.delimiterSetting = settings.delimiter();
+        this.columns = settings.columns();
+        setName("rosterReader");
+    }
+
+    @Override
+    protected void doOpen() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new SettingsException("hublinks.roster.path", "roster file " + file + " does not exist");
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        char delimiter = delimiter(reader);
+        csv = new CSVReaderBuilder(reader)
+                .withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
+                .withMultilineLimit(MAX_LINES_PER_RECORD)
+                .build();
+        String[] header = next();
+        if (header == null) {
+            throw new SettingsException("hublinks.roster.path", "roster file " + file + " is empty: no header line");
+        }
+        if (Arrays.stream(header).anyMatch(cell -> cell.indexOf('\0') >= 0)) {
+            throw new SettingsException("hublinks.roster.path", file + " is not a CSV text file");
+        }
+        index = mapColumns(header);
+    }
+
+    @Override
+    protected RosterRow doRead() throws IOException {
+        String[] record;
+        do {
+            record = next();
+            if (record == null) {
+                return null;
+            }
+        } while (record.length == 1 && record[0].isBlank());
+        return new RosterRow(linesBefore + 1, cell(record, 0), cell(record, 1), cell(record, 2), cell(record, 3),
+                cell(record, 4), cell(record, 5), cell(record, 6));
+    }
+
+    @Override
+    protected void doClose() throws IOException {
+        if (csv != null) {
+            csv.close();
+            csv = null;
+        }
+    }
+
+    /** Reads the next record, remembering the physical line it starts on. */
+    private String[] next() throws IOException {
+        linesBefore = csv.getLinesRead();
+        try {
+            return csv.readNext();
+        } catch (CharacterCodingException e) {
+            throw new SettingsException("hublinks.roster.encoding", file + " line " + (linesBefore + 1) + " is not valid "
+                    + encoding.name() + " text; an Excel export may need hublinks.roster.encoding: windows-1252");
+        } catch (CsvException e) {
+            throw new SettingsException("hublinks.roster.path", file + " line " + (linesBefore + 1)
+                    + ": a quoted field is never closed (it runs past " + MAX_LINES_PER_RECORD + " lines)");
+        }
+    }
+
+    private char delimiter(BufferedReader reader) throws IOException {
+        if (!delimiterSetting.equals("auto")) {
+            return delimiterSetting.equals("tab") || delimiterSetting.equals("\\t") ? '\t' : delimiterSetting.charAt(0);
+        }
+        reader.mark(1 << 15);
+        String header;
+        try {
+            header = reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw new SettingsException("hublinks.roster.encoding", file + " line 1 is not valid " + encoding.name()
+                    + " text; an Excel export may need hublinks.roster.encoding: windows-1252");
+        }
+        reader.reset();
+        if (header == null) {
+            return ',';
+        }
+        long commas = header.chars().filter(c -> c == ',').count();
+        long semicolons = header.chars().filter(c -> c == ';').count();
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private int[] mapColumns(String[] header) {
+        List<String> found = new ArrayList<>();
+        for (String cell : header) {
+            found.add(normalise(cell));
+        }
+        String[] wanted = {columns.externalUserId(), columns.firstName(), columns.lastName(), columns.email(),
+                columns.phone(), columns.team(), columns.locale()};
+        String[] keys = {"external-user-id", "first-name", "last-name", "email", "phone", "team", "locale"};
+        int[] positions = new int[wanted.length];
+        for (int i = 0; i < wanted.length; i++) {
+            positions[i] = found.indexOf(normalise(wanted[i]));
+            boolean optional = i == 6 || i == 1 || i == 2; // names and locale may be absent from an export
+            if (positions[i] < 0 && !optional) {
+                throw new SettingsException("hublinks.roster.columns." + keys[i], "column '" + wanted[i]
+                        + "' is not in the header of " + file + "; found: " + String.join(", ", header));
+            }
+        }
+        return positions;
+    }
+
+    private String cell(String[] record, int field) {
+        int at = index[field];
+        return at >= 0 && at < record.length ? record[at] : "";
+    }
+
+    private static String normalise(String headerCell) {
+        return headerCell.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,123 @@
+package com.example.hublinks.roster;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Tonight's roster tables: validated learners, rejects and contact warnings, keyed by job instance. */
+@Repository
+public class RosterRepository {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public RosterRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** Clears what an earlier, interrupted read of this instance left, before a read from the top. */
+    public void clear(long jobInstanceId) {
+        jdbc.update("delete from roster_learner where job_instance_id = ?", jobInstanceId);
+        jdbc.update("delete from roster_reject where job_instance_id = ?", jobInstanceId);
+        jdbc.update("delete from roster_warning where job_instance_id = ?", jobInstanceId);
+    }
+
+    /** Drops the staging rows of every other run of the job: only the newest nights' rosters are kept. */
+    public void clearOthers(List<Long> keepInstanceIds) {
+        String keep = keepInstanceIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        for (String table : List.of("roster_learner", "roster_reject", "roster_warning")) {
+            jdbc.update("delete from " + table + " where job_instance_id not in (" + keep + ")");
+        }
+    }
+
+    /** The line each of these ids was first read on, for the ids already stored. */
+    Map<String, Long> linesOf(long jobInstanceId, Collection<String> ids) {
+        Map<String, Long> lines = new HashMap<>();
+        named.query("select external_user_id, line_no from roster_learner where job_instance_id = :instance"
+                        + " and external_user_id in (:ids)",
+                new MapSqlParameterSource("instance", jobInstanceId).addValue("ids", ids),
+                rs -> {
+                    lines.put(rs.getString(1), rs.getLong(2));
+                });
+        return lines;
+    }
+
+    void insertLearners(long jobInstanceId, List<Learner> learners) {
+        jdbc.batchUpdate("insert into roster_learner (job_instance_id, external_user_id, line_no, first_name, last_name,"
+                        + " email, phone, team_ids, locale) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", learners, learners.size(),
+                (ps, l) -> {
+                    ps.setLong(1, jobInstanceId);
+                    ps.setString(2, l.externalUserId());
+                    ps.setLong(3, l.lineNo());
+                    ps.setString(4, l.firstName());
+                    ps.setString(5, l.lastName());
+                    ps.setString(6, l.email());
+                    ps.setString(7, l.phone());
+                    ps.setString(8, l.teamIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
+                    ps.setString(9, l.locale());
+                });
+    }
+
+    void insertRejects(long jobInstanceId, List<RejectedRow> rejects) {
+        jdbc.batchUpdate("insert into roster_reject (job_instance_id, line_no, column_name, reason) values (?, ?, ?, ?)",
+                rejects, rejects.size(), (ps, r) -> {
+                    ps.setLong(1, jobInstanceId);
+                    ps.setLong(2, r.lineNo());
+                    ps.setString(3, r.column());
+                    ps.setString(4, r.reason());
+                });
+    }
+
+    void insertWarnings(long jobInstanceId, List<ContactWarning> warnings) {
+        jdbc.batchUpdate("insert into roster_warning (job_instance_id, line_no, external_user_id, column_name, reason)"
+                + " values (?, ?, ?, ?, ?)", warnings, warnings.size(), (ps, w) -> {
+                    ps.setLong(1, jobInstanceId);
+                    ps.setLong(2, w.lineNo());
+                    ps.setString(3, w.externalUserId());
+                    ps.setString(4, w.column());
+                    ps.setString(5, w.reason());
+                });
+    }
+
+    public long learnerCount(long jobInstanceId) {
+        return jdbc.queryForObject("select count(*) from roster_learner where job_instance_id = ?", Long.class, jobInstanceId);
+    }
+
+    public long rejectCount(long jobInstanceId) {
+        return jdbc.queryForObject("select count(*) from roster_reject where job_instance_id = ?", Long.class, jobInstanceId);
+    }
+
+    public List<RejectedRow> rejects(long jobInstanceId) {
+        return jdbc.query("select line_no, column_name, reason from roster_reject where job_instance_id = ? order by line_no",
+                (rs, i) -> new RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3)), jobInstanceId);
+    }
+
+    public List<ContactWarning> warnings(long jobInstanceId) {
+        return jdbc.query("select line_no, external_user_id, column_name, reason from roster_warning"
+                        + " where job_instance_id = ? order by line_no, column_name",
+                (rs, i) -> new ContactWarning(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                jobInstanceId);
+    }
+
+    /** Maps a staging row back to a learner (team ids are stored comma-separated). */
+    public static Learner learner(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String teams = rs.getString("team_ids");
+        List<Long> teamIds = teams == null || teams.isEmpty() ? List.of()
+                : Arrays.stream(teams.split(",")).map(Long::valueOf).toList();
+        return new Learner(rs.getString("external_user_id"), rs.getString("first_name"), rs.getString("last_name"),
+                nullToEmpty(rs.getString("email")), nullToEmpty(rs.getString("phone")), teamIds, rs.getString("locale"),
+                rs.getLong("line_no"));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

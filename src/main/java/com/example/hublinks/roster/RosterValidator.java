@@ -1,0 +1,113 @@
+package com.example.hublinks.roster;
+
+import com.example.hublinks.HublinksProperties.Columns;
+import com.example.hublinks.catalog.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns a {@link RosterRow} into a {@link Learner} or a {@link RejectedRow}. Every problem of a
+ * row is collected into one reason. A bad phone next to a good email (or the other way round)
+ * keeps the learner on the channel that works and records a warning, because a typo in a
+ * phone number must not cost a learner their link. Pure: no I/O, so it is trivially restartable.
+ */
+public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
+
+    static final int MAX_ID_LENGTH = 255;
+    static final int MAX_NAME_LENGTH = 255;
+
+    private final Columns columns;
+    private final Catalog catalog;
+    private final ContactRules contacts;
+    private final boolean contactRequired;
+
+    public RosterValidator(Columns columns, Catalog catalog, ContactRules contacts, boolean contactRequired) {
+        this.columns = columns;
+        this.catalog = catalog;
+        this.contacts = contacts;
+        this.contactRequired = contactRequired;
+    }
+
+    @Override
+    public ValidatedRow process(RosterRow row) {
+        Problems problems = new Problems();
+        String id = trim(row.externalUserId());
+        if (id.isEmpty()) {
+            problems.add(columns.externalUserId(), "missing external user id");
+        } else if (id.length() > MAX_ID_LENGTH) {
+            problems.add(columns.externalUserId(), "external user id is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        String firstName = trim(row.firstName());
+        String lastName = trim(row.lastName());
+        if (firstName.length() > MAX_NAME_LENGTH) {
+            problems.add(columns.firstName(), "first name is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        if (lastName.length() > MAX_NAME_LENGTH) {
+            problems.add(columns.lastName(), "last name is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+
+        List<Long> teamIds = new ArrayList<>();
+        for (String cell : trim(row.team()).split("[|,]", -1)) {
+            Catalog.TeamResolution team = catalog.resolveTeam(cell);
+            if (team.found()) {
+                teamIds.add(team.teamId());
+            } else {
+                problems.add(columns.team(), team.problem());
+            }
+        }
+
+        List<ContactWarning> warnings = new ArrayList<>();
+        String email = trim(row.email());
+        String emailProblem = email.isEmpty() ? null : contacts.emailProblem(email);
+        String rawPhone = trim(row.phone());
+        String phone = rawPhone.isEmpty() ? "" : contacts.toE164(rawPhone);
+        String phoneProblem = phone == null ? "phone '" + rawPhone + "' is not a valid number" : null;
+        boolean emailUsable = !email.isEmpty() && emailProblem == null;
+        boolean phoneUsable = phone != null && !phone.isEmpty();
+        if (emailUsable || phoneUsable || !contactRequired) {
+            if (emailProblem != null) {
+                warnings.add(new ContactWarning(row.lineNo(), id, columns.email(), emailProblem + "; kept for SMS"));
+            }
+            if (phoneProblem != null) {
+                warnings.add(new ContactWarning(row.lineNo(), id, columns.phone(), phoneProblem + "; kept for email"));
+            }
+        } else if (email.isEmpty() && rawPhone.isEmpty()) {
+            problems.add(columns.email(), "no email or phone to send the link to");
+        } else {
+            if (emailProblem != null) {
+                problems.add(columns.email(), emailProblem);
+            }
+            if (phoneProblem != null) {
+                problems.add(columns.phone(), phoneProblem);
+            }
+        }
+
+        if (!problems.isEmpty()) {
+            return ValidatedRow.rejected(new RejectedRow(row.lineNo(), problems.firstColumn, String.join("; ", problems.reasons)));
+        }
+        Learner learner = new Learner(id, firstName, lastName, emailUsable ? email : "", phoneUsable ? phone : "",
+                teamIds, trim(row.locale()), row.lineNo());
+        return ValidatedRow.accepted(learner, warnings);
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static final class Problems {
+        private String firstColumn;
+        private final List<String> reasons = new ArrayList<>();
+
+        void add(String column, String reason) {
+            if (firstColumn == null) {
+                firstColumn = column;
+            }
+            reasons.add(reason);
+        }
+
+        boolean isEmpty() {
+            return reasons.isEmpty();
+        }
+    }
+}
