@@ -1,5 +1,6 @@
 package com.example.hublinks.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,9 +14,17 @@ public class HublinksCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new HublinksCommand());
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs one command line with its output and errors going to the given writers; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new HublinksCommand()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> Failures.report(e, line.getErr()));
-        return cli.execute(args);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     @Override

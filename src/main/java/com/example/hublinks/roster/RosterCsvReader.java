@@ -7,6 +7,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
+import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -105,9 +106,11 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
         } catch (CharacterCodingException e) {
             throw new SettingsException("hublinks.roster.encoding", file + " line " + (linesBefore + 1) + " is not valid "
                     + encoding.name() + " text; an Excel export may need hublinks.roster.encoding: windows-1252");
-        } catch (CsvException e) {
+        } catch (CsvMultilineLimitBrokenException e) {
             throw new SettingsException("hublinks.roster.path", file + " line " + (linesBefore + 1)
                     + ": a quoted field is never closed (it runs past " + MAX_LINES_PER_RECORD + " lines)");
+        } catch (CsvException e) {
+            throw new SettingsException("hublinks.roster.path", file + " line " + (linesBefore + 1) + ": " + e.getMessage());
         }
     }
 

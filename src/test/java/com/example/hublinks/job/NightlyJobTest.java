@@ -1,0 +1,196 @@
+package com.example.hublinks.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.hublinks.HublinksApplication;
+import com.example.hublinks.TestFiles;
+import com.opencsv.CSVReader;
+import java.io.FileReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The nightly job end to end on the sample data and the embedded H2 database. */
+@SpringBatchTest
+@SpringBootTest(classes = HublinksApplication.class, properties = {
+        "spring.config.additional-location=file:jobs/sample-nightly.yml",
+        "spring.datasource.url=jdbc:h2:mem:nightly-job-test;DB_CLOSE_DELAY=-1",
+        "hublinks.campaign.out-dir=target/test-out/nightly-job-test"})
+class NightlyJobTest {
+
+    static final Path OUT = Path.of("target/test-out/nightly-job-test/sample-nightly");
+
+    @Autowired
+    JobOperatorTestUtils jobs;
+    @Autowired
+    JobRepositoryTestUtils jobRepository;
+    @Autowired
+    NightlyRun nightlyRun;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JsonMapper json;
+
+    @BeforeEach
+    void cleanSlate() {
+        jobRepository.removeJobExecutions();
+        for (String table : List.of("learner_link", "roster_learner", "roster_reject", "roster_warning")) {
+            jdbc.update("delete from " + table);
+        }
+        TestFiles.deleteRecursively(OUT);
+    }
+
+    @Test
+    void firstNightSignsAndExportsALinkForEveryValidLearner() throws Exception {
+        JobExecution execution = jobs.startJob(new RunParameters("sample-nightly", LocalDate.of(2026, 1, 15), 0, null,
+                false).toJobParameters());
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // 51 data rows, one a duplicate id: 50 learners, all new
+        assertThat(jdbc.queryForList("select state from learner_link where job_name = 'sample-nightly'", String.class))
+                .hasSize(50).containsOnly("new");
+        assertThat(jdbc.queryForObject("select url from learner_link where external_user_id = 'E1002'", String.class))
+                .startsWith("https://learn.edume.com/e/d/?g=5&e=E1002&sig="); // "London" resolved by catalog name
+
+        Path night = OUT.resolve("2026-01-15");
+        List<Map<String, String>> emails = csv(night.resolve("email.csv"));
+        assertThat(emails).hasSize(48); // E1004 and E1018 have no email
+        assertThat(emails).allSatisfy(row -> assertThat(TestFiles.signatureHolds(row.get("link"), TestFiles.DEMO_SECRET))
+                .as(row.get("link")).isTrue());
+        assertThat(emails).filteredOn(row -> row.get("external_user_id").equals("E1006"))
+                .singleElement().extracting(row -> row.get("email")).isEqualTo("noah.wilson@example.com"); // first wins
+        assertThat(emails).filteredOn(row -> row.get("external_user_id").equals("E1021"))
+                .singleElement().extracting(row -> row.get("last_name")).isEqualTo("Smith, Jr.");
+
+        List<Map<String, String>> sms = csv(night.resolve("sms.csv"));
+        assertThat(sms).hasSize(48); // E1010 has no phone, E1013's is mistyped
+        assertThat(sms).allSatisfy(row -> assertThat(row.get("phone_number")).matches("\\+[1-9]\\d{7,14}"));
+        Map<String, String> encodings = new HashMap<>();
+        sms.forEach(row -> encodings.put(row.get("external_user_id"), row.get("encoding")));
+        assertThat(encodings).containsEntry("E1001", "GSM-7") // "Hi Amelia, …"
+                .containsEntry("E1011", "UCS-2");             // "Hi Zoë, …": ë is not in the GSM alphabet
+        assertThat(sms).extracting(row -> row.get("external_user_id")).doesNotContain("E1010", "E1013");
+        assertThat(TestFiles.lines(night.resolve("inapp.jsonl"))).hasSize(50);
+
+        assertThat(TestFiles.read(night.resolve("rejects.csv")))
+                .contains("32,employee_id,duplicate external user id 'E1006': line 7 has it first");
+
+        JsonNode report = json.readTree(night.resolve("report.json").toFile());
+        assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(report.get("exitCode").asInt()).isZero();
+        assertThat(report.at("/counts/read").asLong()).isEqualTo(51);
+        assertThat(report.at("/counts/rejected").asLong()).isEqualTo(1);
+        assertThat(report.at("/counts/new").asLong()).isEqualTo(50);
+        assertThat(report.at("/counts/exported/email").asLong()).isEqualTo(48);
+        assertThat(report.at("/catalog/source").asString()).isEqualTo("file");
+        assertThat(report.get("warnings").toString()).contains("E1013");
+
+        JsonNode manifest = json.readTree(night.resolve("manifest.json").toFile());
+        assertThat(manifest.at("/email.csv/rows").asLong()).isEqualTo(48);
+        assertThat(manifest.at("/email.csv/sha256").asString()).hasSize(64);
+        assertThat(Files.getPosixFilePermissions(night.resolve("email.csv")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    }
+
+    @Test
+    void theSameDateTwiceIsANoOpAndForceRunsItAfresh() throws Exception {
+        LocalDate day = LocalDate.of(2026, 1, 15);
+        NightlyRun.Outcome first = nightlyRun.run(new NightlyRun.Request(day, null, false, false));
+        assertThat(first.exitCode()).isZero();
+        Path email = OUT.resolve("2026-01-15/email.csv");
+        String bytes = TestFiles.read(email);
+        long modified = Files.getLastModifiedTime(email).toMillis();
+
+        NightlyRun.Outcome again = nightlyRun.run(new NightlyRun.Request(day, null, false, false));
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.message()).contains("already completed");
+        assertThat(Files.getLastModifiedTime(email).toMillis()).isEqualTo(modified);
+
+        NightlyRun.Outcome forced = nightlyRun.run(new NightlyRun.Request(day, null, true, false));
+        assertThat(forced.exitCode()).isZero();
+        assertThat(forced.message()).contains("completed").doesNotContain("already");
+        assertThat(TestFiles.read(email)).isEqualTo(bytes);
+        assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    void theNextNightExportsOnlyNewAndChangedLearnersAndMarksLeavers() throws Exception {
+        assertThat(nightlyRun.run(new NightlyRun.Request(LocalDate.of(2026, 1, 15), null, false, false)).exitCode()).isZero();
+
+        Path roster = Path.of("target/test-out/nightly-job-test/roster-night2.csv");
+        String sample = TestFiles.read(Path.of("sample-data/roster.csv"));
+        String night2 = sample
+                .replace("E1002,Oliver,Jones,oliver.jones@example.com,+44 7958 573780,London",
+                        "E1002,Oliver,Jones,oliver.jones@example.com,+44 7958 573780,Manchester")
+                .replaceAll("(?m)^E1003,.*\\r\\n", "")
+                + "E1099,Nadia,Haddad,nadia.haddad@example.com,07958 123456,London\r\n";
+        assertThat(night2).isNotEqualTo(sample);
+        Files.writeString(roster, night2, StandardCharsets.UTF_8);
+
+        NightlyRun.Outcome outcome = nightlyRun.run(new NightlyRun.Request(LocalDate.of(2026, 1, 16), roster.toString(),
+                false, false));
+
+        assertThat(outcome.exitCode()).as(outcome.message()).isZero();
+        Map<String, String> states = new HashMap<>();
+        jdbc.query("select external_user_id, state from learner_link", rs -> {
+            states.put(rs.getString(1), rs.getString(2));
+        });
+        assertThat(states).containsEntry("E1002", "changed").containsEntry("E1003", "removed")
+                .containsEntry("E1099", "new").containsEntry("E1001", "unchanged");
+        assertThat(states.values().stream().filter("unchanged"::equals).count()).isEqualTo(48);
+        assertThat(csv(OUT.resolve("2026-01-16/email.csv"))).extracting(row -> row.get("external_user_id"))
+                .containsExactly("E1002", "E1099");
+        assertThat(csv(OUT.resolve("2026-01-16/email.csv")).get(0).get("link")).contains("g=6&e=E1002");
+    }
+
+    @Test
+    void aFailedNightResumesTheSameRunWhenRunAgain() throws Exception {
+        LocalDate day = LocalDate.of(2026, 1, 20);
+        Path broken = Path.of("target/test-out/nightly-job-test/broken.csv");
+        Files.createDirectories(broken.getParent());
+        Files.writeString(broken, "employee_id,first_name,last_name,email,mobile,team\nE1,\"unclosed,,,,\n"
+                + "x\n".repeat(60), StandardCharsets.UTF_8);
+
+        NightlyRun.Outcome failed = nightlyRun.run(new NightlyRun.Request(day, broken.toString(), false, false));
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.SETTINGS);
+        assertThat(failed.message()).contains("line 2").contains("quoted field is never closed");
+
+        NightlyRun.Outcome resumed = nightlyRun.run(new NightlyRun.Request(day, null, false, false));
+        assertThat(resumed.exitCode()).as(resumed.message()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from batch_job_execution", Long.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from learner_link", Long.class)).isEqualTo(50);
+    }
+
+    static List<Map<String, String>> csv(Path file) throws Exception {
+        try (CSVReader reader = new CSVReader(new FileReader(file.toFile(), StandardCharsets.UTF_8))) {
+            List<String[]> rows = reader.readAll();
+            String[] header = rows.get(0);
+            List<Map<String, String>> records = new ArrayList<>();
+            for (String[] row : rows.subList(1, rows.size())) {
+                Map<String, String> record = new HashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    record.put(header[i], row[i]);
+                }
+                records.add(record);
+            }
+            return records;
+        }
+    }
+}
