@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,12 +19,22 @@ public class Catalog {
     private final Map<Long, String> groupNames = new HashMap<>();
     private final Map<Long, CatalogSnapshot.Course> courses = new HashMap<>();
     private final Map<String, Long> configuredNames = new HashMap<>();
+    private final Map<Long, Set<Long>> courseTeams = new HashMap<>();
 
     /**
      * @param configuredNames the job definition's {@code catalog.teams} map (roster team name → id),
      *                        which wins over the catalog's own team names
      */
     public Catalog(CatalogSnapshot snapshot, Map<String, Long> configuredNames) {
+        this(snapshot, configuredNames, Map.of());
+    }
+
+    /**
+     * @param explicitCourseTeams courses that webhooks assigned to teams → those teams; any other
+     *                            course is assigned to every team of its group
+     */
+    public Catalog(CatalogSnapshot snapshot, Map<String, Long> configuredNames, Map<Long, Set<Long>> explicitCourseTeams) {
+        explicitCourseTeams.forEach((course, teamIds) -> this.courseTeams.put(course, Set.copyOf(teamIds)));
         snapshot.groups().forEach(g -> groupNames.put(g.groupId(), g.name()));
         for (CatalogSnapshot.Team team : snapshot.teams()) {
             teams.put(team.teamId(), team);
@@ -44,6 +55,16 @@ public class Catalog {
     /** The learner's teams that belong to a group: a course of that group is assigned to them. */
     public List<Long> teamsInGroup(List<Long> teamIds, long groupId) {
         return teamIds.stream().filter(id -> teams.containsKey(id) && teams.get(id).groupId() == groupId).toList();
+    }
+
+    /**
+     * The learner's teams a course is assigned to: those webhooks assigned it to, or else every
+     * active team of the course's group. Empty: the learner gets no link to that course.
+     */
+    public List<Long> assignedTeams(List<Long> teamIds, CatalogSnapshot.Course course) {
+        Set<Long> explicit = courseTeams.get(course.courseId());
+        List<Long> inGroup = teamsInGroup(teamIds, course.groupId());
+        return explicit == null ? inGroup : inGroup.stream().filter(explicit::contains).toList();
     }
 
     public int teamCount() {

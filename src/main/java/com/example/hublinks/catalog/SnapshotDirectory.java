@@ -4,11 +4,14 @@ import com.example.hublinks.SettingsException;
 import com.example.hublinks.catalog.EdumeJson.CoursesPage;
 import com.example.hublinks.catalog.EdumeJson.GroupJson;
 import com.example.hublinks.catalog.EdumeJson.GroupsPage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,18 +33,42 @@ public final class SnapshotDirectory {
         if (!Files.isDirectory(directory)) {
             throw new SettingsException("hublinks.catalog.file", "catalog snapshot directory " + directory + " does not exist");
         }
-        List<CatalogSnapshot.Group> groups = new ArrayList<>();
-        List<CatalogSnapshot.Team> teams = new ArrayList<>();
-        List<CatalogSnapshot.Course> courses = new ArrayList<>();
-        for (GroupJson group : read("groups.json", GroupsPage.class).groups()) {
-            groups.add(new CatalogSnapshot.Group(group.groupId(), group.name()));
-            for (GroupJson detail : read("group-" + group.groupId() + ".json", GroupsPage.class).groups()) {
-                detail.teams().forEach(t -> teams.add(new CatalogSnapshot.Team(t.teamId(), group.groupId(), t.name())));
-            }
-            read("courses-" + group.groupId() + ".json", CoursesPage.class).courses().forEach(c -> courses.add(
-                    new CatalogSnapshot.Course(c.courseId(), group.groupId(), c.courseKey(), c.title(), c.published())));
+        GroupsPage groups = read("groups.json", GroupsPage.class);
+        Map<Long, GroupsPage> details = new HashMap<>();
+        Map<Long, CoursesPage> courses = new HashMap<>();
+        for (GroupJson group : groups.groups()) {
+            details.put(group.groupId(), read("group-" + group.groupId() + ".json", GroupsPage.class));
+            courses.put(group.groupId(), read("courses-" + group.groupId() + ".json", CoursesPage.class));
         }
-        return new CatalogSnapshot(groups, teams, courses);
+        return new CatalogAnswers(groups, details, courses).toSnapshot();
+    }
+
+    /** Fetches the catalog from eduMe's API and saves the answers here, for {@code catalog.source: file}. */
+    public CatalogSnapshot saveFrom(EdumeApiClient api) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new SettingsException(directory.toString(), "is a file; the snapshot needs a directory");
+        }
+        CatalogAnswers answers = api.fetchCatalog();
+        write(answers);
+        return answers.toSnapshot();
+    }
+
+    /** Writes eduMe's answers in the layout {@link #read()} reads; returns the number of files written. */
+    int write(CatalogAnswers answers) {
+        JsonMapper pretty = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("groups.json"), pretty.writeValueAsString(answers.groups()) + "\n");
+            for (GroupJson group : answers.groups().groups()) {
+                Files.writeString(directory.resolve("group-" + group.groupId() + ".json"),
+                        pretty.writeValueAsString(answers.groupDetails().get(group.groupId())) + "\n");
+                Files.writeString(directory.resolve("courses-" + group.groupId() + ".json"),
+                        pretty.writeValueAsString(answers.courses().get(group.groupId())) + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the catalog snapshot to " + directory, e);
+        }
+        return 1 + 2 * answers.groups().groups().size();
     }
 
     private <T> T read(String name, Class<T> type) {

@@ -112,7 +112,7 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public Catalog catalog(CatalogRepository repository) {
-        return new Catalog(repository.load(), settings.catalog().teams());
+        return new Catalog(repository.load(), settings.catalog().teams(), repository.explicitCourseTeams());
     }
 
     @Bean
@@ -241,13 +241,13 @@ public class NightlyJobConfiguration {
     @StepScope
     public ReportTasklet reportTasklet(OutputDirectory outputDirectory, RosterRepository roster, LinkRepository links,
                                        CatalogRepository catalog, JsonMapper json) {
-        return new ReportTasklet(outputDirectory, roster, links, catalog, json, false);
+        return new ReportTasklet(outputDirectory, roster, links, catalog, json, false, settings.links().courses());
     }
 
     @Bean
     @StepScope
     public ReportTasklet guardStoppedReportTasklet(OutputDirectory outputDirectory, RosterRepository roster,
                                                    LinkRepository links, CatalogRepository catalog, JsonMapper json) {
-        return new ReportTasklet(outputDirectory, roster, links, catalog, json, true);
+        return new ReportTasklet(outputDirectory, roster, links, catalog, json, true, settings.links().courses());
     }
 }

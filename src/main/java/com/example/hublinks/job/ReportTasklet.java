@@ -4,6 +4,7 @@ import com.example.hublinks.campaign.CsvCells;
 import com.example.hublinks.campaign.ExportFiles;
 import com.example.hublinks.campaign.OutputDirectory;
 import com.example.hublinks.catalog.CatalogRepository;
+import com.example.hublinks.catalog.SkippedCourse;
 import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.roster.ContactWarning;
 import com.example.hublinks.roster.RejectedRow;
@@ -44,9 +45,11 @@ public class ReportTasklet implements Tasklet {
     private final CatalogRepository catalog;
     private final JsonMapper json;
     private final boolean guardStopped;
+    private final List<Long> linkCourses;
 
     public ReportTasklet(OutputDirectory out, RosterRepository roster, LinkRepository links, CatalogRepository catalog,
-                         JsonMapper json, boolean guardStopped) {
+                         JsonMapper json, boolean guardStopped, List<Long> linkCourses) {
+        this.linkCourses = linkCourses;
         this.out = out;
         this.roster = roster;
         this.links = links;
@@ -88,13 +91,15 @@ public class ReportTasklet implements Tasklet {
                 guardStopped ? 0 : states.get("new"), guardStopped ? 0 : states.get("changed"),
                 guardStopped ? 0 : states.get("unchanged"), guardStopped ? 0 : states.get("removed"), exported, 0);
         RunReport.CatalogInfo catalogInfo = catalog.lastRefresh()
-                .map(r -> new RunReport.CatalogInfo(r.source(), r.stale(), r.refreshedAt().toString()))
-                .orElse(new RunReport.CatalogInfo("none", true, null));
+                .map(r -> new RunReport.CatalogInfo(r.source(), r.stale(), r.refreshedAt().toString(), r.note()))
+                .orElse(new RunReport.CatalogInfo("none", true, null, null));
+        List<SkippedCourse> skipped = SkippedCourse.among(linkCourses, catalog);
+        skipped.forEach(c -> log.warn("Course {} ({}) got no links: {}", c.courseId(), c.title(), c.reason()));
         List<String> reasons = guardStopped ? guardReasons(jobExecution) : List.of();
         List<String> warnings = roster.warnings(instance).stream().map(ReportTasklet::describe).toList();
         RunReport report = new RunReport(job, runDate.toString(), guardStopped ? "STOPPED_BY_GUARD" : "COMPLETED",
                 guardStopped ? ExitCodes.GUARD_STOPPED : ExitCodes.OK, catalogInfo, counts, steps(jobExecution, self),
-                reasons, warnings);
+                reasons, warnings, new RunReport.Courses(linkCourses, skipped));
         out.write(REPORT, json.writeValueAsString(report) + "\n");
         manifest.put(REPORT, Map.of("rows", 1, "sha256", out.sha256(REPORT)));
         out.write(MANIFEST, json.writeValueAsString(manifest) + "\n");

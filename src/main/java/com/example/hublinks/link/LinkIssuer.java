@@ -11,7 +11,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * Step {@code signLinks}' processor: a learner's links for tonight, signed. The job's main link
  * (team dashboard or knowledge hub), then one per course in {@code links.courses} that is
- * published and belongs to the learner's team's group. Pure: same learner, catalog and secret,
+ * published and assigned to the learner's team (see Catalog#assignedTeams). Pure: same learner, catalog and secret,
  * same links, which is what makes restarts and "unchanged" nights work.
  */
 public class LinkIssuer implements ItemProcessor<Learner, LearnerLinks> {
@@ -42,7 +42,7 @@ public class LinkIssuer implements ItemProcessor<Learner, LearnerLinks> {
             if (course == null || !course.published()) {
                 continue;
             }
-            List<Long> teams = catalog.teamsInGroup(learner.teamIds(), course.groupId());
+            List<Long> teams = catalog.assignedTeams(learner.teamIds(), course);
             if (!teams.isEmpty()) {
                 links.add(issue(new LinkTarget(LinkKind.COURSE, String.valueOf(courseId), teams), user));
             }
