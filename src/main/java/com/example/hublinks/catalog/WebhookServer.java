@@ -54,7 +54,7 @@ public final class WebhookServer implements AutoCloseable {
     @Override
     public void close() {
         if (server != null) {
-            server.stop(1);
+            server.stop(0); // eduMe redelivers what it could not deliver
             threads.shutdown();
         }
     }
