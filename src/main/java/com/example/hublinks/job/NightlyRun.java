@@ -2,6 +2,7 @@ package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.SettingsException;
+import com.example.hublinks.catalog.EdumeApiClient;
 import com.example.hublinks.link.LinkSigner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +38,12 @@ public class NightlyRun {
     private final Job nightlyJob;
     private final HublinksProperties settings;
     private final ObjectProvider<LinkSigner> signer;
+    private final ObjectProvider<EdumeApiClient> edumeApi;
     private final Clock clock;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, HublinksProperties settings,
-                      ObjectProvider<LinkSigner> signer, Clock clock) {
+                      ObjectProvider<LinkSigner> signer, ObjectProvider<EdumeApiClient> edumeApi, Clock clock) {
+        this.edumeApi = edumeApi;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
@@ -115,6 +118,9 @@ public class NightlyRun {
             }
         }
         signer.getObject(); // the signing secret must be there before any work is done
+        if (settings.catalog().source() == HublinksProperties.CatalogSource.API) {
+            edumeApi.getObject(); // and so must the eduMe API key
+        }
     }
 
     private Outcome outcome(JobExecution execution, String job, LocalDate runDate) {

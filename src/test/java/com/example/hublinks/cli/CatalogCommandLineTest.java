@@ -11,6 +11,9 @@ import com.example.hublinks.catalog.EdumeStub;
 import com.example.hublinks.cli.CommandLineTest.Result;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +103,21 @@ class CatalogCommandLineTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("hublinks.catalog.api.key-env").contains("HUBLINKS_TEST_UNSET_VARIABLE");
+    }
+
+    @Test
+    void aNightFromTheApiWithoutItsKeyStopsBeforeStarting() throws Exception {
+        Result result = hublinks("run", "catalog-cli-no-key-run", "--date", "2026-11-03", "--hublinks.catalog.source=api",
+                "--hublinks.catalog.api.key-env=HUBLINKS_TEST_UNSET_VARIABLE");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("HUBLINKS_TEST_UNSET_VARIABLE");
+        eduMe.verify(0, anyRequestedFor(anyUrl()));
+        try (Connection db = DriverManager.getConnection("jdbc:h2:mem:catalog-cli-no-key-run", "sa", "");
+             ResultSet instances = db.createStatement().executeQuery("select count(*) from batch_job_instance")) {
+            instances.next();
+            assertThat(instances.getLong(1)).isZero(); // no job instance: nothing to resume or clean up
+        }
     }
 
     @Test
