@@ -10,6 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.hublinks.catalog.EdumeStub;
 import com.example.hublinks.cli.CommandLineTest.Result;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +23,9 @@ import java.sql.ResultSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,6 +150,38 @@ class CatalogCommandLineTest {
         assertThat(night.exitCode()).as(night.err()).isZero();
         assertThat(Files.exists(dir.resolve("out/sample-nightly/2026-11-04/report.json"))).isTrue();
         eduMe.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theWebhooksCommandServesUntilStopped() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread receiver = new Thread(() -> exit.set(HublinksCommand.execute(new PrintWriter(out), new PrintWriter(err),
+                "webhooks", "jobs/sample-nightly.yml", "--port", "0", "--EDUME_WEBHOOK_SECRET=demo-webhook-secret",
+                "--spring.datasource.url=jdbc:h2:mem:catalog-cli-webhooks-serve;DB_CLOSE_DELAY=-1")));
+        receiver.start();
+        Matcher listening = Pattern.compile("receiving eduMe webhooks on port (\\d+)").matcher("");
+        for (int i = 0; i < 1200 && receiver.isAlive() && !listening.reset(out.toString()).find(); i++) {
+            Thread.sleep(100); // waiting for Spring to start, not measuring anything
+        }
+        assertThat(listening.reset(out.toString()).find()).as(err.toString()).isTrue();
+
+        byte[] body = Files.readAllBytes(EdumeStub.SAMPLES.resolve("webhooks/course.added.json"));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + listening.group(1) + "/webhooks/edume"))
+                .header("x-edume-signature", "fb9292f17076b2ad354f45830df15cab09281cfeeaf9720b5f663a5a1d1d2212")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        receiver.interrupt();
+        receiver.join();
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(exit.get()).isZero();
+        try (Connection db = DriverManager.getConnection("jdbc:h2:mem:catalog-cli-webhooks-serve", "sa", "");
+             ResultSet events = db.createStatement().executeQuery("select event_type from webhook_event")) {
+            assertThat(events.next()).isTrue();
+            assertThat(events.getString(1)).isEqualTo("course.added");
+        }
     }
 
     @Test
