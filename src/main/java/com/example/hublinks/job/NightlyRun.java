@@ -43,12 +43,12 @@ public class NightlyRun {
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, HublinksProperties settings,
                       ObjectProvider<LinkSigner> signer, ObjectProvider<EdumeApiClient> edumeApi, Clock clock) {
-        this.edumeApi = edumeApi;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
         this.settings = settings;
         this.signer = signer;
+        this.edumeApi = edumeApi;
         this.clock = clock;
     }
 

@@ -49,13 +49,13 @@ public class ReportTasklet implements Tasklet {
 
     public ReportTasklet(OutputDirectory out, RosterRepository roster, LinkRepository links, CatalogRepository catalog,
                          JsonMapper json, boolean guardStopped, List<Long> linkCourses) {
-        this.linkCourses = linkCourses;
         this.out = out;
         this.roster = roster;
         this.links = links;
         this.catalog = catalog;
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
         this.guardStopped = guardStopped;
+        this.linkCourses = linkCourses;
     }
 
     @Override
