@@ -2,7 +2,8 @@
 -- never receives the same link twice, across reruns, --force and crash-restarts.
 -- The link itself is never stored here: only its SHA-256 (lower-case hex).
 -- status: sending  claimed and committed before the SMTP call; stays so only if the process
---                  died between the server's answer and the next commit (unconfirmed: never resent)
+--                  died during the send, or the SMTP session broke after the message data went
+--                  out (unconfirmed: the server may have it; never resent)
 --         sent     the SMTP server accepted the message
 --         pending  a transient failure (server down, 4xx): the next run tries again
 --         failed   a permanent failure (5xx, bad address): never retried

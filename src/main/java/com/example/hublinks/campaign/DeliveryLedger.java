@@ -91,6 +91,11 @@ public class DeliveryLedger {
         change(key, "status = ?, last_error = ?", PENDING, clip(error));
     }
 
+    /** The session broke when the server may have taken the message: stays {@code sending}, never resent. */
+    public void unconfirmed(Key key, String error) {
+        change(key, "last_error = ?", clip(error));
+    }
+
     /** A permanent failure: recorded and reported, never retried. */
     public void failed(Key key, String error) {
         change(key, "status = ?, last_error = ?", FAILED, clip(error));

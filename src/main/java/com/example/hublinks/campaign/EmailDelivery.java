@@ -19,7 +19,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * most once per link, ever. Per message: claim it in the ledger (committed), send, record the
  * outcome (committed). So a rerun, a {@code --force} or a restart after a crash skips every link
  * already sent; the one message in flight when a process dies stays {@code sending}
- * ("unconfirmed") and is not sent again: a learner may miss that email, never get it twice.
+ * ("unconfirmed") and is not sent again, nor is one whose SMTP session broke after the data
+ * went out ({@link SmtpFailure.Kind#UNKNOWN}): a learner may miss that email, never get it twice.
  * Transient SMTP failures are retried a few times with a growing pause; if the server is still
  * failing the step fails (restartable: the rerun carries on from there). Permanent failures are
  * recorded and the campaign carries on.
@@ -69,7 +70,7 @@ public class EmailDelivery implements ItemWriter<CampaignRow> {
         log.info("deliverEmail: {} email(s) sent, {} link(s) already handled on an earlier run", sent, skipped);
     }
 
-    /** Sends one claimed message; true when the server took it, false when it refused it for good. */
+    /** Sends one claimed message; true when the server took it, false when it refused it or may have taken it. */
     private boolean deliver(DeliveryLedger.Key key, RenderedEmail email) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             rate.acquire();
@@ -83,15 +84,23 @@ public class EmailDelivery implements ItemWriter<CampaignRow> {
                     return true;
                 }
                 String error = SmtpFailure.describe(e);
-                if (SmtpFailure.isPermanent(e)) {
+                SmtpFailure.Kind kind = SmtpFailure.classify(e);
+                if (kind == SmtpFailure.Kind.PERMANENT) {
                     log.warn("deliverEmail: {} refused for good: {}", key.externalUserId(), error);
                     ledger.failed(key, error);
                     return false;
                 }
+                if (kind == SmtpFailure.Kind.UNKNOWN) {
+                    log.warn("deliverEmail: {} unconfirmed, the session broke after the message may have been taken;"
+                            + " it will not be sent again: {}", key.externalUserId(), error);
+                    ledger.unconfirmed(key, error);
+                    return false;
+                }
                 if (attempt >= settings.maxAttempts()) {
                     ledger.pending(key, error);
+                    log.warn("deliverEmail: giving up for this run", e);
                     throw new SmtpUnavailableException("the SMTP server still fails after " + attempt
-                            + " attempt(s) (" + error + "); emails already sent are recorded and will not be sent again", e);
+                            + " attempt(s) (" + error + "); emails already sent are recorded and will not be sent again");
                 }
                 log.warn("deliverEmail: attempt {} for {} failed, retrying: {}", attempt, key.externalUserId(), error);
                 Duration pause = settings.retryBackoff().multipliedBy(attempt);
@@ -119,8 +128,8 @@ public class EmailDelivery implements ItemWriter<CampaignRow> {
 
     /** The SMTP server is down or keeps answering 4xx: the step fails and the rerun resumes. */
     public static class SmtpUnavailableException extends RuntimeException {
-        SmtpUnavailableException(String message, Throwable cause) {
-            super(message, cause);
+        SmtpUnavailableException(String message) {
+            super(message); // the SMTP error is in the message: it is the line ops read, not a cause to dig for
         }
     }
 }

@@ -5,6 +5,7 @@ import com.example.hublinks.SettingsException;
 import com.example.hublinks.link.IssuedLink;
 import com.example.hublinks.link.LinkKind;
 import com.example.hublinks.roster.Learner;
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
@@ -39,7 +40,9 @@ public class EmailTemplates {
 
     public EmailTemplates(HublinksProperties.Email email) {
         Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true);
-        Mustache.Compiler escaping = Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true);
+        // HTML-escapes only what HTML needs (JMustache's default also turns every '=' of a link into &#x3D;)
+        Mustache.Compiler escaping = Mustache.compiler().withEscaper(Escapers.simple(new String[][] {
+                {"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"}})).emptyStringIsFalse(true);
         this.subject = compile(plain, email.subject(), SUBJECT_KEY);
         this.text = compile(plain, load(email.textTemplate(), "templates/email.txt.mustache"), TEXT_KEY);
         this.html = compile(escaping, load(email.htmlTemplate(), "templates/email.html.mustache"), HTML_KEY);

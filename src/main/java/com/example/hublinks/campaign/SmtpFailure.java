@@ -1,37 +1,62 @@
 package com.example.hublinks.campaign;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 
 /**
- * Whether an SMTP failure is worth another try. A 5xx reply (550 no such mailbox, 553 bad
- * address…) or an address Jakarta Mail cannot parse is permanent: that message will never get
- * through, so it is recorded and not retried. Everything else (4xx replies, a server that is
- * down or times out) is transient.
+ * What an SMTP failure means for the message, so that a learner is never emailed twice:
+ * <ul>
+ * <li>{@link Kind#PERMANENT}: a 5xx reply (550 no such mailbox, 553 bad address…) or an address
+ * Jakarta Mail cannot parse. The message will never get through: recorded, not retried.</li>
+ * <li>{@link Kind#NOT_SENT}: the server certainly did not take it — a 4xx reply, or no SMTP
+ * session at all (connection refused, unknown host, login refused). Safe to try again.</li>
+ * <li>{@link Kind#UNKNOWN}: the session broke half-way (a dropped connection, a missing reply
+ * after the message data). The server may have accepted the message, so it is not sent again:
+ * recorded as unconfirmed for a person to check.</li>
+ * </ul>
  */
 public final class SmtpFailure {
+
+    public enum Kind { PERMANENT, NOT_SENT, UNKNOWN }
+
+    /** How Spring's JavaMailSenderImpl reports a failure to open the session, before any message data. */
+    private static final String CONNECT_FAILED = "Mail server connection failed";
 
     private SmtpFailure() {
     }
 
-    public static boolean isPermanent(Throwable failure) {
-        for (Throwable t : causes(failure)) {
+    public static Kind classify(Throwable failure) {
+        List<Throwable> causes = causes(failure);
+        for (Throwable t : causes) {
             int code = replyCode(t);
-            if (code >= 500) {
-                return true;
-            }
-            if (t instanceof AddressException) {
-                return true;
+            if (code >= 500 || t instanceof AddressException) {
+                return Kind.PERMANENT;
             }
         }
-        return false;
+        for (Throwable t : causes) {
+            int code = replyCode(t);
+            if (code >= 400 || t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof AuthenticationFailedException || t instanceof MailAuthenticationException
+                    || (t instanceof MailSendException && String.valueOf(t.getMessage()).startsWith(CONNECT_FAILED))) {
+                return Kind.NOT_SENT;
+            }
+        }
+        return Kind.UNKNOWN;
+    }
+
+    public static boolean isPermanent(Throwable failure) {
+        return classify(failure) == Kind.PERMANENT;
     }
 
     /** One line for the ledger and the report: the innermost message, which carries the server's reply. */
