@@ -172,7 +172,8 @@ class EmailDeliveryJobTest {
         JsonNode delivery = report(NIGHT).get("delivery");
         assertThat(delivery.get("sent").asLong()).isEqualTo(47);
         assertThat(delivery.get("unconfirmed").asLong()).isEqualTo(1);
-        assertThat(delivery.get("problems").toString()).contains("E1006").contains("unconfirmed") // the 5th with an email (E1004 has none);
+        assertThat(delivery.get("problems").toString()).contains("E1006") // the 5th with an email (E1004 has none)
+                .contains("unconfirmed");
     }
 
     @Test
