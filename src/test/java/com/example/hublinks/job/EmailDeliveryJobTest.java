@@ -17,10 +17,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +112,14 @@ class EmailDeliveryJobTest {
         assertThat(part(amelia, "text/html")).contains("Hi Amelia,").contains("href=\"https://learn.edume.com/e/d/?g=");
         assertThat(report(NIGHT).at("/counts/emailsSent").asLong()).isEqualTo(48);
         assertThat(jdbc.queryForObject("select count(*) from delivery where status = 'sent'", Long.class)).isEqualTo(48);
+        JsonNode manifest = json.readTree(OUT.resolve(NIGHT.toString()).resolve("manifest.json").toFile());
+        assertThat(manifest.at("/email.csv/rows").asLong()).isEqualTo(48);
+        assertThat(manifest.at("/sms.csv/rows").asLong()).isEqualTo(48);
+        assertThat(manifest.at("/inapp.jsonl/rows").asLong()).isEqualTo(50);
+        for (String file : List.of("email.csv", "sms.csv", "inapp.jsonl", "rejects.csv", "report.json")) {
+            assertThat(manifest.at("/" + file + "/sha256").asString()).as(file).isEqualTo(HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(OUT.resolve(NIGHT.toString()).resolve(file)))));
+        }
         assertThat(jdbc.queryForList("select link_hash from delivery", String.class))
                 .allSatisfy(hash -> assertThat(hash).matches("[0-9a-f]{64}")); // the hash, never the link
 
