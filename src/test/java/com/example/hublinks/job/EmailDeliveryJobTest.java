@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.HublinksApplication;
 import com.example.hublinks.TestFiles;
+import com.example.hublinks.cli.HublinksCommand;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
@@ -13,10 +14,13 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -207,6 +211,30 @@ class EmailDeliveryJobTest {
         assertThat(received.get("oliver.jones@example.com")).contains("g=6&e=E1002"); // his new team's link
         assertThat(received.values()).allSatisfy(link -> assertThat(TestFiles.signatureHolds(link, TestFiles.DEMO_SECRET)).isTrue());
         assertThat(report(NIGHT.plusDays(1)).at("/counts/emailsSent").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void previewWritesTheEmailOneLearnerWouldGet() throws Exception {
+        assertThat(run(NIGHT, null, false).exitCode()).isZero();
+        Path dir = Path.of("target/test-out/email-delivery-test/preview");
+        String db = "--spring.datasource.url=jdbc:h2:mem:email-delivery-test;DB_CLOSE_DELAY=-1";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = HublinksCommand.execute(new PrintWriter(out), new PrintWriter(err), "preview", "jobs/sample-nightly.yml",
+                "--user", "E1001", "--out", dir.toString(), db);
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("To:      amelia.smith@example.com").contains("Subject: Your training on eduMe");
+        String link = jdbc.queryForObject("select url from learner_link where external_user_id = 'E1001'", String.class);
+        assertThat(TestFiles.read(dir.resolve("E1001.txt"))).startsWith("Hi Amelia,").contains(link);
+        assertThat(TestFiles.read(dir.resolve("E1001.html"))).contains("href=\"" + link.replace("&", "&amp;") + "\"");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("E1001.html")))).isEqualTo("rw-------");
+
+        StringWriter unknownErr = new StringWriter();
+        assertThat(HublinksCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(unknownErr), "preview",
+                "jobs/sample-nightly.yml", "--user", "nobody", "--out", dir.toString(), db)).isEqualTo(ExitCodes.SETTINGS);
+        assertThat(unknownErr.toString()).contains("--user: 'nobody' has no live link");
     }
 
     private NightlyRun.Outcome run(LocalDate night, String roster, boolean force) throws Exception {
