@@ -123,7 +123,7 @@ public class DeliveryLedger {
         return switch (status) {
             case FAILED -> "failed for good";
             case PENDING -> "not sent yet (retried next run)";
-            case SENDING -> "unconfirmed (the run stopped during the send; check the SMTP log, never resent)";
+            case SENDING -> "unconfirmed (the send was interrupted, the server may have it; check the SMTP log; never resent)";
             default -> status;
         };
     }
