@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,19 +59,21 @@ public class DeliveryLedger {
      */
     public boolean claim(Key key, String email, LocalDate runDate, long jobInstanceId) {
         Timestamp now = now();
-        return Boolean.TRUE.equals(ownTransaction.execute(status -> {
-            try {
+        // looked up first rather than caught as a duplicate key: on PostgreSQL a failed insert spoils its transaction
+        return Boolean.TRUE.equals(ownTransaction.execute(tx -> {
+            List<String> status = jdbc.queryForList("select status from delivery where job_name = ? and external_user_id = ?"
+                    + " and link_hash = ?", String.class, key.job(), key.externalUserId(), key.linkHash());
+            if (status.isEmpty()) {
                 jdbc.update("insert into delivery (job_name, external_user_id, link_hash, email, run_date, job_instance_id,"
                                 + " status, attempts, first_attempt_at, last_attempt_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                         key.job(), key.externalUserId(), key.linkHash(), email, Date.valueOf(runDate), jobInstanceId,
                         SENDING, now, now);
                 return true;
-            } catch (DuplicateKeyException alreadyThere) {
-                return jdbc.update("update delivery set status = ?, attempts = attempts + 1, email = ?, run_date = ?,"
-                                + " job_instance_id = ?, last_attempt_at = ? where job_name = ? and external_user_id = ?"
-                                + " and link_hash = ? and status = ?", SENDING, email, Date.valueOf(runDate), jobInstanceId,
-                        now, key.job(), key.externalUserId(), key.linkHash(), PENDING) == 1;
             }
+            return PENDING.equals(status.get(0)) && jdbc.update("update delivery set status = ?, attempts = attempts + 1,"
+                            + " email = ?, run_date = ?, job_instance_id = ?, last_attempt_at = ? where job_name = ?"
+                            + " and external_user_id = ? and link_hash = ? and status = ?", SENDING, email,
+                    Date.valueOf(runDate), jobInstanceId, now, key.job(), key.externalUserId(), key.linkHash(), PENDING) == 1;
         }));
     }
 
