@@ -237,6 +237,29 @@ class EmailDeliveryJobTest {
         assertThat(unknownErr.toString()).contains("--user: 'nobody' has no live link");
     }
 
+    @Test
+    void sendingWithoutAnSmtpServerOrWithABadTemplateStopsBeforeAnyWork() throws Exception {
+        Path template = Path.of("target/test-out/email-delivery-test/typo.txt.mustache");
+        Files.createDirectories(template.getParent());
+        Files.writeString(template, "Hi {{frist_name}}: {{link}}");
+        String db = "--spring.datasource.url=jdbc:h2:mem:email-delivery-settings-test;DB_CLOSE_DELAY=-1";
+        Path out = Path.of("target/test-out/email-delivery-test/settings");
+        String outDir = "--hublinks.campaign.out-dir=" + out;
+
+        StringWriter noHost = new StringWriter();
+        assertThat(HublinksCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(noHost), "run",
+                "jobs/sample-nightly.yml", "--hublinks.campaign.email.send=true", db, outDir)).isEqualTo(ExitCodes.SETTINGS);
+        assertThat(noHost.toString().strip())
+                .isEqualTo("hublinks: spring.mail.host: is required when hublinks.campaign.email.send is true");
+
+        StringWriter typo = new StringWriter();
+        assertThat(HublinksCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(typo), "run",
+                "jobs/sample-nightly.yml", "--hublinks.campaign.email.send=true", "--spring.mail.host=127.0.0.1",
+                "--hublinks.campaign.email.text-template=" + template, db, outDir)).isEqualTo(ExitCodes.SETTINGS);
+        assertThat(typo.toString()).contains("hublinks.campaign.email.text-template").contains("frist_name");
+        assertThat(out).doesNotExist(); // nothing ran
+    }
+
     private NightlyRun.Outcome run(LocalDate night, String roster, boolean force) throws Exception {
         return nightlyRun.run(new NightlyRun.Request(night, roster, force, false));
     }
