@@ -3,7 +3,6 @@ package com.example.hublinks.campaign;
 import com.example.hublinks.HublinksProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,15 +97,22 @@ public class EmailDelivery implements ItemWriter<CampaignRow> {
                 }
                 if (attempt >= settings.maxAttempts()) {
                     ledger.pending(key, error);
-                    log.warn("deliverEmail: giving up for this run", e);
                     throw new SmtpUnavailableException("the SMTP server still fails after " + attempt
                             + " attempt(s) (" + error + "); emails already sent are recorded and will not be sent again");
                 }
                 log.warn("deliverEmail: attempt {} for {} failed, retrying: {}", attempt, key.externalUserId(), error);
-                Duration pause = settings.retryBackoff().multipliedBy(attempt);
-                Thread.sleep(pause.toMillis());
+                pauseBeforeRetry(key, attempt, error);
                 ledger.retrying(key, error);
             }
+        }
+    }
+
+    private void pauseBeforeRetry(DeliveryLedger.Key key, int attempt, String error) throws InterruptedException {
+        try {
+            Thread.sleep(settings.retryBackoff().multipliedBy(attempt).toMillis());
+        } catch (InterruptedException e) {
+            ledger.pending(key, error); // certainly not sent: the next run may send it
+            throw e;
         }
     }
 
