@@ -72,7 +72,12 @@ public class EmailDelivery implements ItemWriter<CampaignRow> {
     /** Sends one claimed message; true when the server took it, false when it refused it or may have taken it. */
     private boolean deliver(DeliveryLedger.Key key, RenderedEmail email) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            rate.acquire();
+            try {
+                rate.acquire();
+            } catch (InterruptedException e) {
+                ledger.pending(key, "stopped before sending"); // certainly not sent: the next run may send it
+                throw e;
+            }
             try {
                 send(email);
                 ledger.sent(key);
