@@ -94,7 +94,8 @@ public class ReportTasklet implements Tasklet {
         long valid = roster.learnerCount(instance);
         RunReport.Counts counts = new RunReport.Counts(valid + rejects.size(), rejects.size(),
                 guardStopped ? 0 : states.get("new"), guardStopped ? 0 : states.get("changed"),
-                guardStopped ? 0 : states.get("unchanged"), guardStopped ? 0 : states.get("removed"), exported, emails.get(DeliveryLedger.SENT));
+                guardStopped ? 0 : states.get("unchanged"), guardStopped ? 0 : states.get("removed"), exported,
+                emails.get(DeliveryLedger.SENT));
         RunReport.CatalogInfo catalogInfo = catalog.lastRefresh()
                 .map(r -> new RunReport.CatalogInfo(r.source(), r.stale(), r.refreshedAt().toString()))
                 .orElse(new RunReport.CatalogInfo("none", true, null));
