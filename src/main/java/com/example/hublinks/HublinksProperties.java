@@ -2,6 +2,7 @@ package com.example.hublinks;
 
 import com.example.hublinks.link.LinkKind;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -160,9 +161,36 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
                            @DefaultValue Email email, @DefaultValue Sms sms, @DefaultValue Inapp inapp) {
     }
 
+    /**
+     * email.csv and, with {@code send: true}, delivery over SMTP ({@code spring.mail.*}). The
+     * subject and the two templates are Mustache ({@code {{first_name}}}, {@code {{link}}}…);
+     * without a template path the built-in ones under {@code templates/} are used.
+     */
     public record Email(@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean send,
                         @DefaultValue("learning@example.com") String from,
-                        @DefaultValue("Your eduMe training link") String subject) {
+                        @DefaultValue("Your eduMe training link") String subject,
+                        @DefaultValue("false") boolean excelBom,
+                        Path htmlTemplate, Path textTemplate,
+                        @DefaultValue("10") double ratePerSecond,
+                        @DefaultValue("3") int maxAttempts,
+                        @DefaultValue("2s") Duration retryBackoff) {
+        public Email {
+            if (!(ratePerSecond > 0)) {
+                throw new SettingsException("hublinks.campaign.email.rate-per-second", "must be more than 0, was " + ratePerSecond);
+            }
+            if (maxAttempts < 1) {
+                throw new SettingsException("hublinks.campaign.email.max-attempts", "must be 1 or more, was " + maxAttempts);
+            }
+            if (retryBackoff.isNegative()) {
+                throw new SettingsException("hublinks.campaign.email.retry-backoff", "must not be negative, was " + retryBackoff);
+            }
+            for (Path template : new Path[] {htmlTemplate, textTemplate}) {
+                if (template != null && !Files.isRegularFile(template)) {
+                    throw new SettingsException(template == htmlTemplate ? "hublinks.campaign.email.html-template"
+                            : "hublinks.campaign.email.text-template", "template file " + template + " does not exist");
+                }
+            }
+        }
     }
 
     public record Sms(@DefaultValue("true") boolean enabled,

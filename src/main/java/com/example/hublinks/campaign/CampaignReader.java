@@ -27,6 +27,13 @@ public final class CampaignReader {
     public static JdbcPagingItemReader<CampaignRow> build(DataSource dataSource, String job, long instanceId,
                                                           LocalDate runDate, Audience audience, int pageSize)
             throws Exception {
+        return build("campaignReader", dataSource, job, instanceId, runDate, audience, pageSize);
+    }
+
+    /** The same audience under another reader name (its restart state is keyed by the name). */
+    public static JdbcPagingItemReader<CampaignRow> build(String name, DataSource dataSource, String job, long instanceId,
+                                                          LocalDate runDate, Audience audience, int pageSize)
+            throws Exception {
         String states = switch (audience) {
             case ALL -> "l.state <> 'removed'";
             case NEW -> "l.state = 'new' and l.last_changed = :night";
@@ -37,7 +44,7 @@ public final class CampaignReader {
         sortKeys.put("kind", Order.ASCENDING);
         sortKeys.put("target_id", Order.ASCENDING);
         return new JdbcPagingItemReaderBuilder<CampaignRow>()
-                .name("campaignReader")
+                .name(name)
                 .dataSource(dataSource)
                 .selectClause("select *")
                 .fromClause("from (select l.external_user_id, l.kind, l.target_id, l.url, l.state, r.line_no,"

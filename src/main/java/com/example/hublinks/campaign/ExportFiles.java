@@ -31,8 +31,10 @@ public final class ExportFiles {
                                                                      HublinksProperties.Campaign campaign, JsonMapper json) {
         Map<String, ItemStreamWriter<CampaignRow>> writers = new LinkedHashMap<>();
         if (campaign.email().enabled()) {
+            // Excel opens a CSV as UTF-8 only when it starts with a byte order mark; most email tools do not need one
+            String bom = campaign.email().excelBom() ? "\uFEFF" : "";
             writers.put(EMAIL, new ChannelWriter(row -> row.learner().hasEmail(), file(out, EMAIL, "\r\n",
-                    "email,first_name,last_name,external_user_id,link",
+                    bom + "email,first_name,last_name,external_user_id,link",
                     row -> CsvCells.line(row.learner().email(), row.learner().firstName(), row.learner().lastName(),
                             row.learner().externalUserId(), row.link().url()))));
         }

@@ -32,7 +32,12 @@ public class OutputDirectory {
     private final Path dir;
 
     public OutputDirectory(Path outDir, String job, LocalDate runDate) {
-        this.dir = outDir.resolve(job).resolve(runDate.toString());
+        this(outDir.resolve(job).resolve(runDate.toString()));
+    }
+
+    /** Any owner-only folder, such as the one {@code preview} writes to. */
+    public OutputDirectory(Path dir) {
+        this.dir = dir;
     }
 
     public Path path() {
@@ -78,6 +83,10 @@ public class OutputDirectory {
     public void write(String name, String content) {
         create();
         try {
+            Files.deleteIfExists(part(name));
+            if (POSIX) { // owner-only from the first byte, not only once renamed
+                Files.createFile(part(name), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             Files.writeString(part(name), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + part(name), e);

@@ -1,8 +1,12 @@
 package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.SettingsException;
 import com.example.hublinks.campaign.CampaignReader;
 import com.example.hublinks.campaign.CampaignRow;
+import com.example.hublinks.campaign.DeliveryLedger;
+import com.example.hublinks.campaign.EmailDelivery;
+import com.example.hublinks.campaign.EmailTemplates;
 import com.example.hublinks.campaign.ExportFiles;
 import com.example.hublinks.campaign.OutputDirectory;
 import com.example.hublinks.catalog.Catalog;
@@ -36,15 +40,18 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the nightly job (DESIGN §2): refreshCatalog → importRoster → guard → signLinks →
- * exportCampaign → report. A guard stop goes straight to the report and ends the job with exit
+ * exportCampaign → deliverEmail → report. A guard stop goes straight to the report and ends the job with exit
  * code 3. Business logic lives in the feature packages; this class only assembles it.
  */
 @Configuration
@@ -52,6 +59,8 @@ public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "hublinks-nightly";
     static final int CHUNK_SIZE = 1000;
+    /** Small: a chunk of emails takes seconds at a polite send rate, and the ledger, not the chunk, guards against resends. */
+    static final int DELIVERY_CHUNK_SIZE = 50;
 
     private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
     private static final String RUN_DATE = "#{jobParameters['runDate']}";
@@ -69,7 +78,8 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
-                          Step exportCampaignStep, Step reportStep, Step guardStoppedReportStep) {
+                          Step exportCampaignStep, Step deliverEmailStep, Step reportStep,
+                          Step guardStoppedReportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(refreshCatalogStep)
                 .next(importRosterStep)
@@ -77,6 +87,7 @@ public class NightlyJobConfiguration {
                 .on(GuardTasklet.STOPPED).to(guardStoppedReportStep).on("*").fail()
                 .from(guardStep).on("*").to(signLinksStep)
                 .next(exportCampaignStep)
+                .next(deliverEmailStep)
                 .next(reportStep)
                 .end()
                 .build();
@@ -224,6 +235,44 @@ public class NightlyJobConfiguration {
         return new CompositeItemWriter<>(java.util.List.copyOf(writers.values()));
     }
 
+    // --- deliverEmail (optional) -------------------------------------------------------------
+
+    /** With {@code campaign.email.send: false} the step is there (the flow is fixed) but does nothing. */
+    @Bean
+    public Step deliverEmailStep(JdbcPagingItemReader<CampaignRow> deliveryReader, EmailDelivery emailDelivery,
+                                 ObjectProvider<JavaMailSender> mailSender) {
+        if (!settings.campaign().email().send()) {
+            return new StepBuilder("deliverEmail", jobRepository)
+                    .tasklet((contribution, context) -> RepeatStatus.FINISHED, transactionManager).build();
+        }
+        if (mailSender.getIfAvailable() == null) { // checked at start, before any work
+            throw new SettingsException("spring.mail.host", "is required when hublinks.campaign.email.send is true");
+        }
+        new EmailTemplates(settings.campaign().email()); // tried now: a bad template stops the start, not the night
+        return new StepBuilder("deliverEmail", jobRepository)
+                .<CampaignRow, CampaignRow>chunk(DELIVERY_CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(deliveryReader)
+                .writer(emailDelivery)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcPagingItemReader<CampaignRow> deliveryReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
+                                                            @Value(RUN_DATE) LocalDate runDate) throws Exception {
+        return CampaignReader.build("deliveryReader", dataSource, settings.job().name(), instanceId, runDate,
+                settings.campaign().audience(), DELIVERY_CHUNK_SIZE);
+    }
+
+    @Bean
+    @StepScope
+    public EmailDelivery emailDelivery(ObjectProvider<JavaMailSender> mailSender, DeliveryLedger ledger,
+                                       @Value(INSTANCE_ID) Long instanceId, @Value(RUN_DATE) LocalDate runDate) {
+        return new EmailDelivery(mailSender.getObject(), new EmailTemplates(settings.campaign().email()), ledger,
+                settings.campaign().email(), settings.job().name(), runDate, instanceId);
+    }
+
     // --- report -----------------------------------------------------------------------------
 
     @Bean
@@ -240,14 +289,15 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public ReportTasklet reportTasklet(OutputDirectory outputDirectory, RosterRepository roster, LinkRepository links,
-                                       CatalogRepository catalog, JsonMapper json) {
-        return new ReportTasklet(outputDirectory, roster, links, catalog, json, false, settings.links().courses());
+                                       CatalogRepository catalog, DeliveryLedger deliveries, JsonMapper json) {
+        return new ReportTasklet(outputDirectory, roster, links, catalog, deliveries, json, false, settings.links().courses());
     }
 
     @Bean
     @StepScope
     public ReportTasklet guardStoppedReportTasklet(OutputDirectory outputDirectory, RosterRepository roster,
-                                                   LinkRepository links, CatalogRepository catalog, JsonMapper json) {
-        return new ReportTasklet(outputDirectory, roster, links, catalog, json, true, settings.links().courses());
+                                                   LinkRepository links, CatalogRepository catalog,
+                                                   DeliveryLedger deliveries, JsonMapper json) {
+        return new ReportTasklet(outputDirectory, roster, links, catalog, deliveries, json, true, settings.links().courses());
     }
 }

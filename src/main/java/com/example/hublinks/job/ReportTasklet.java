@@ -1,6 +1,7 @@
 package com.example.hublinks.job;
 
 import com.example.hublinks.campaign.CsvCells;
+import com.example.hublinks.campaign.DeliveryLedger;
 import com.example.hublinks.campaign.ExportFiles;
 import com.example.hublinks.campaign.OutputDirectory;
 import com.example.hublinks.catalog.CatalogRepository;
@@ -43,16 +44,18 @@ public class ReportTasklet implements Tasklet {
     private final RosterRepository roster;
     private final LinkRepository links;
     private final CatalogRepository catalog;
+    private final DeliveryLedger deliveries;
     private final JsonMapper json;
     private final boolean guardStopped;
     private final List<Long> linkCourses;
 
     public ReportTasklet(OutputDirectory out, RosterRepository roster, LinkRepository links, CatalogRepository catalog,
-                         JsonMapper json, boolean guardStopped, List<Long> linkCourses) {
+                         DeliveryLedger deliveries, JsonMapper json, boolean guardStopped, List<Long> linkCourses) {
         this.out = out;
         this.roster = roster;
         this.links = links;
         this.catalog = catalog;
+        this.deliveries = deliveries;
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
         this.guardStopped = guardStopped;
         this.linkCourses = linkCourses;
@@ -86,10 +89,16 @@ public class ReportTasklet implements Tasklet {
         ExportFiles.ALL.forEach(name -> exported.putIfAbsent(name.substring(0, name.indexOf('.')), 0L));
 
         Map<String, Long> states = links.stateCounts(job, runDate);
+        // emails of this night's run, its restarts included: a --force of the night sends (and counts) none again
+        Map<String, Long> emails = deliveries.statusCounts(job, instance);
+        RunReport.Delivery delivery = new RunReport.Delivery(emails.get(DeliveryLedger.SENT),
+                emails.get(DeliveryLedger.FAILED), emails.get(DeliveryLedger.PENDING), emails.get(DeliveryLedger.SENDING),
+                deliveries.problems(job, instance));
         long valid = roster.learnerCount(instance);
         RunReport.Counts counts = new RunReport.Counts(valid + rejects.size(), rejects.size(),
                 guardStopped ? 0 : states.get("new"), guardStopped ? 0 : states.get("changed"),
-                guardStopped ? 0 : states.get("unchanged"), guardStopped ? 0 : states.get("removed"), exported, 0);
+                guardStopped ? 0 : states.get("unchanged"), guardStopped ? 0 : states.get("removed"), exported,
+                emails.get(DeliveryLedger.SENT));
         RunReport.CatalogInfo catalogInfo = catalog.lastRefresh()
                 .map(r -> new RunReport.CatalogInfo(r.source(), r.stale(), r.refreshedAt().toString(), r.note()))
                 .orElse(new RunReport.CatalogInfo("none", true, null, null));
@@ -99,7 +108,7 @@ public class ReportTasklet implements Tasklet {
         List<String> warnings = roster.warnings(instance).stream().map(ReportTasklet::describe).toList();
         RunReport report = new RunReport(job, runDate.toString(), guardStopped ? "STOPPED_BY_GUARD" : "COMPLETED",
                 guardStopped ? ExitCodes.GUARD_STOPPED : ExitCodes.OK, catalogInfo, counts, steps(jobExecution, self),
-                reasons, warnings, new RunReport.Courses(linkCourses, skipped));
+                reasons, warnings, new RunReport.Courses(linkCourses, skipped), delivery);
         out.write(REPORT, json.writeValueAsString(report) + "\n");
         manifest.put(REPORT, Map.of("rows", 1, "sha256", out.sha256(REPORT)));
         out.write(MANIFEST, json.writeValueAsString(manifest) + "\n");

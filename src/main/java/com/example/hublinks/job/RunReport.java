@@ -8,7 +8,7 @@ import java.util.Map;
 /** {@code report.json}: the fields scripts and dashboards read (DESIGN §4). */
 public record RunReport(String job, String runDate, String status, int exitCode, CatalogInfo catalog, Counts counts,
                         List<StepTiming> steps, List<String> reasons, List<String> warnings,
-                        Courses courses) {
+                        Courses courses, Delivery delivery) {
 
     /** Where tonight's catalog came from; when stale, {@code refreshedAt} is the last good refresh and {@code note} why. */
     public record CatalogInfo(String source, boolean stale, String refreshedAt, String note) {
@@ -20,6 +20,14 @@ public record RunReport(String job, String runDate, String status, int exitCode,
 
     public record Counts(long read, long rejected, @JsonProperty("new") long newLinks, long changed, long unchanged, long removed,
                          Map<String, Long> exported, long emailsSent) {
+    }
+
+    /**
+     * Emails of this night ({@code campaign.email.send}): sent, refused for good (never retried),
+     * pending (a transient failure; the next run tries again), unconfirmed (the run stopped during
+     * the send; never resent), and one line per message not sent.
+     */
+    public record Delivery(long sent, long failed, long pending, long unconfirmed, List<String> problems) {
     }
 
     public record StepTiming(String name, String status, double seconds) {
