@@ -14,6 +14,7 @@ import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.link.LinkStateWriter;
 import com.example.hublinks.roster.ContactRules;
+import com.example.hublinks.roster.JdbcRosterReader;
 import com.example.hublinks.roster.Learner;
 import com.example.hublinks.roster.RosterCsvReader;
 import com.example.hublinks.roster.RosterRepository;
@@ -31,6 +32,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
@@ -39,6 +41,7 @@ import org.springframework.batch.infrastructure.item.support.CompositeItemWriter
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +71,7 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
+    @Primary // the job of this application; the dry run's job is injected by name
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
                           Step exportCampaignStep, Step reportStep, Step guardStoppedReportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -90,7 +94,7 @@ public class NightlyJobConfiguration {
     // --- importRoster -------------------------------------------------------------------
 
     @Bean
-    public Step importRosterStep(RosterCsvReader rosterReader, RosterValidator rosterValidator,
+    public Step importRosterStep(ItemStreamReader<RosterRow> rosterReader, RosterValidator rosterValidator,
                                  RosterStagingWriter rosterWriter, RosterRepository roster) {
         return new StepBuilder("importRoster", jobRepository)
                 .<RosterRow, ValidatedRow>chunk(CHUNK_SIZE)
@@ -104,7 +108,13 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    public RosterCsvReader rosterReader(@Value("#{jobParameters['roster']}") String rosterOverride) {
+    public ItemStreamReader<RosterRow> rosterReader(@Value("#{jobParameters['roster']}") String rosterOverride)
+            throws Exception {
+        if (settings.roster().source() == HublinksProperties.RosterSource.JDBC) {
+            // the roster database's own connection, never the application's
+            return new JdbcRosterReader(JdbcRosterReader.dataSource(settings.roster().jdbc(), System::getenv),
+                    settings.roster(), CHUNK_SIZE);
+        }
         Path file = rosterOverride != null ? Path.of(rosterOverride) : settings.roster().path();
         return new RosterCsvReader(file, settings.roster());
     }
