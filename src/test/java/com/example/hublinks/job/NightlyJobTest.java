@@ -9,6 +9,7 @@ import java.io.FileReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,7 +106,8 @@ class NightlyJobTest {
         JsonNode manifest = json.readTree(night.resolve("manifest.json").toFile());
         assertThat(manifest.at("/email.csv/rows").asLong()).isEqualTo(48);
         assertThat(manifest.at("/email.csv/sha256").asString()).hasSize(64);
-        assertThat(Files.getPosixFilePermissions(night.resolve("email.csv")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(night.resolve("email.csv")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
