@@ -32,11 +32,11 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.support.AbstractItemStreamItemReader;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -94,7 +94,7 @@ public class NightlyJobConfiguration {
     // --- importRoster -------------------------------------------------------------------
 
     @Bean
-    public Step importRosterStep(ItemStreamReader<RosterRow> rosterReader, RosterValidator rosterValidator,
+    public Step importRosterStep(AbstractItemStreamItemReader<RosterRow> rosterReader, RosterValidator rosterValidator,
                                  RosterStagingWriter rosterWriter, RosterRepository roster) {
         return new StepBuilder("importRoster", jobRepository)
                 .<RosterRow, ValidatedRow>chunk(CHUNK_SIZE)
@@ -108,7 +108,7 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    public ItemStreamReader<RosterRow> rosterReader(@Value("#{jobParameters['roster']}") String rosterOverride)
+    public AbstractItemStreamItemReader<RosterRow> rosterReader(@Value("#{jobParameters['roster']}") String rosterOverride)
             throws Exception {
         if (settings.roster().source() == HublinksProperties.RosterSource.JDBC) {
             // the roster database's own connection, never the application's

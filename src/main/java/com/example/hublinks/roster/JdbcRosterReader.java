@@ -13,10 +13,10 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.support.AbstractItemStreamItemReader;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -28,7 +28,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * header, ignoring case. A row's "line" is its position in the query's result in id order, so
  * rejects point at the N-th learner of the query.
  */
-public class JdbcRosterReader implements ItemStreamReader<RosterRow> {
+public class JdbcRosterReader extends AbstractItemStreamItemReader<RosterRow> {
 
     private static final String QUERY = "hublinks.roster.jdbc.query";
 
