@@ -2,6 +2,7 @@ package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.SettingsException;
+import com.example.hublinks.roster.RosterCsvReader;
 import com.opencsv.CSVReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,13 @@ public class RosterCheck {
 
     public NightlyRun.Outcome run(NightlyRun.Request request) throws Exception {
         LocalDate runDate = request.date() != null ? request.date() : LocalDate.now(clock.withZone(settings.job().zone()));
+        if (settings.roster().source() == HublinksProperties.RosterSource.CSV) {
+            Path file = request.roster() != null ? Path.of(request.roster()) : settings.roster().path();
+            if (file == null) {
+                throw new SettingsException("hublinks.roster.path", "no roster file: set it or pass --roster FILE");
+            }
+            RosterCsvReader.preflight(file, settings.roster());
+        }
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(RunParameters.JOB, settings.job().name())
                 .addLocalDate(RunParameters.RUN_DATE, runDate)

@@ -49,6 +49,27 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
         setName("rosterReader");
     }
 
+    /**
+     * Checks a roster file before a run starts: that it is CSV text in the job's encoding, from
+     * the first line to the last, and that its header holds the mapped columns. Problems are
+     * {@link SettingsException}s (exit 2, one line); nothing has been touched yet.
+     */
+    public static void preflight(Path file, HublinksProperties.Roster settings) {
+        RosterCsvReader reader = new RosterCsvReader(file, settings);
+        try {
+            reader.doOpen();
+            RosterFileCheck.decodeAll(file, reader.decoding);
+        } catch (IOException e) {
+            throw new SettingsException("hublinks.roster.path", "cannot read " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                reader.doClose();
+            } catch (IOException ignored) {
+                // nothing was read from it
+            }
+        }
+    }
+
     @Override
     protected void doOpen() throws IOException {
         if (!Files.isRegularFile(file)) {

@@ -5,6 +5,8 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -61,6 +63,20 @@ final class RosterFileCheck {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(3);
             return head.length == 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2];
+        }
+    }
+
+    /** Decodes the whole file strictly (fast, in bulk); a bad byte is reported with its line. */
+    static void decodeAll(Path file, Charset encoding) throws IOException {
+        CharsetDecoder decoder = encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        char[] buffer = new char[1 << 16];
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), decoder)) {
+            while (reader.read(buffer) >= 0) {
+                // decoding is the check
+            }
+        } catch (CharacterCodingException e) {
+            throw notDecodable(file, encoding);
         }
     }
 
