@@ -23,7 +23,8 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 /**
  * Reads HR's roster CSV with opencsv (RFC 4180: doubled quotes, quoted commas and line breaks),
  * UTF-8 with or without BOM (or the configured encoding, decoded strictly so that a wrong one is
- * reported with its line instead of producing replacement characters), {@code ,} or {@code ;}
+ * reported with its line instead of producing replacement characters; {@link #preflight} also
+ * refuses UTF-8 read as windows-1252), {@code ,} or {@code ;}
  * detected from the header, columns found by header name ignoring case and surrounding spaces.
  * Restartable: it saves how many records were read, and skips them again on restart.
  */
@@ -59,6 +60,7 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
         try {
             reader.doOpen();
             RosterFileCheck.decodeAll(file, reader.decoding);
+            RosterFileCheck.refuseUtf8ReadAsSingleByte(file, reader.decoding);
         } catch (IOException e) {
             throw new SettingsException("hublinks.roster.path", "cannot read " + file + ": " + e.getMessage(), e);
         } finally {
@@ -78,7 +80,6 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
         RosterFileCheck.refuseNonText(file);
         // a UTF-8 byte-order mark settles the encoding, whatever the setting says
         Charset charset = RosterFileCheck.hasUtf8Bom(file) ? StandardCharsets.UTF_8 : encoding;
-        RosterFileCheck.refuseUtf8ReadAsSingleByte(file, charset);
         decoding = charset;
         BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
                 charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -92,14 +92,28 @@ final class RosterFileCheck {
 
     /**
      * Refuses a UTF-8 file read with a single-byte encoding such as windows-1252: it would decode
-     * without error but turn "René" into "RenÃ©". Only checked when the setting is not UTF-8.
+     * without error but turn "René" into "RenÃ©". Only checked when the setting is single-byte.
+     * One bulk pass that stops at the first byte that is not UTF-8 — which a real windows-1252
+     * file with any accent has; the line is only looked for when the file is refused.
      */
-    static void refuseUtf8ReadAsSingleByte(Path file, Charset encoding) {
+    static void refuseUtf8ReadAsSingleByte(Path file, Charset encoding) throws IOException {
         if (encoding.newEncoder().maxBytesPerChar() > 1) {
             return; // UTF-8 itself, or another multi-byte encoding
         }
-        long line = firstLine(file, bytes -> !isAscii(bytes) && decodes(bytes, StandardCharsets.UTF_8));
-        if (line > 0) {
+        boolean nonAscii = false;
+        char[] buffer = new char[1 << 16];
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            for (int read; (read = reader.read(buffer)) >= 0; ) {
+                for (int i = 0; i < read && !nonAscii; i++) {
+                    nonAscii = buffer[i] > 127;
+                }
+            }
+        } catch (CharacterCodingException e) {
+            return; // not UTF-8: the single-byte setting is right
+        }
+        if (nonAscii) {
+            long line = firstLine(file, bytes -> !isAscii(bytes));
             throw new SettingsException(ENCODING, file + " line " + line + " is UTF-8 text, but the job reads the file"
                     + " as " + encoding.name() + " (names would be garbled): set hublinks.roster.encoding: utf-8");
         }

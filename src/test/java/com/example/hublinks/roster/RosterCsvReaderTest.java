@@ -25,9 +25,7 @@ class RosterCsvReaderTest {
 
     static List<RosterRow> read(String file, String encoding) throws Exception {
         Path path = DIALECTS.resolve(file);
-        HublinksProperties.Roster settings = new HublinksProperties.Roster(RosterSource.CSV, path, "auto",
-                Charset.forName(encoding), "GB", COLUMNS, new Jdbc(null, null, null, null));
-        RosterCsvReader reader = new RosterCsvReader(path, settings);
+        RosterCsvReader reader = new RosterCsvReader(path, settings(path, encoding));
         List<RosterRow> rows = new ArrayList<>();
         try {
             reader.open(new ExecutionContext());
@@ -40,8 +38,15 @@ class RosterCsvReaderTest {
         return rows;
     }
 
+    static HublinksProperties.Roster settings(Path path, String encoding) {
+        return new HublinksProperties.Roster(RosterSource.CSV, path, "auto", Charset.forName(encoding), "GB", COLUMNS,
+                new Jdbc(null, null, null, null));
+    }
+
+    /** What a run refuses before it starts: the preflight, which also reads the whole file. */
     static SettingsException refusal(String file, String encoding) {
-        Throwable thrown = catchThrowable(() -> read(file, encoding));
+        Path path = DIALECTS.resolve(file);
+        Throwable thrown = catchThrowable(() -> RosterCsvReader.preflight(path, settings(path, encoding)));
         SettingsException settings = SettingsException.findIn(thrown);
         assertThat(settings).as("a settings problem (exit 2), not %s", thrown).isNotNull();
         return settings;
@@ -96,6 +101,13 @@ class RosterCsvReaderTest {
         assertThat(refused.key()).isEqualTo("hublinks.roster.encoding");
         assertThat(refused.getMessage()).contains("windows-1252.csv line 2 is not valid UTF-8")
                 .contains("hublinks.roster.encoding: windows-1252");
+    }
+
+    @Test
+    void theReaderItselfRefusesABadByteWithItsLine() {
+        Throwable thrown = catchThrowable(() -> read("windows-1252.csv", "UTF-8"));
+
+        assertThat(SettingsException.findIn(thrown).getMessage()).contains("windows-1252.csv line 2 is not valid UTF-8");
     }
 
     @Test
