@@ -78,6 +78,7 @@ class RosterCheckTest {
             ambiguous-team.csv | 3,team,team name 'London' is ambiguous: team 5 in Couriers UK and team 31 in Couriers Canada; use the id or hublinks.catalog.teams
             over-long.csv      | 3,first_name,first name is longer than 255 characters
             over-long.csv      | 4,employee_id,external user id is longer than 255 characters
+            over-long.csv      | 5,team,team is longer than 255 characters
             """)
     void everyRejectReasonIsReportedWithItsLineAndColumn(String file, String rejectLine) throws Exception {
         NightlyRun.Outcome outcome = dryRun(file);
