@@ -88,6 +88,25 @@ class RosterCheckTest {
     }
 
     @Test
+    void aDuplicateInALaterChunkNamesTheFirstLineOfTheWholeFile() throws Exception {
+        StringBuilder csv = new StringBuilder("employee_id,first_name,last_name,email,mobile,team\n");
+        for (int i = 1; i <= 2500; i++) {
+            String id = i == 1499 || i == 1500 ? "D1" : "D" + i; // lines 1500 and 1501: chunk 2 of 1000 rows
+            csv.append(id).append(",A,B,d").append(i).append("@example.com,,Manchester\n");
+        }
+        Path roster = Path.of("target/test-out/roster-check-test/duplicates.csv");
+        Files.createDirectories(roster.getParent());
+        Files.writeString(roster, csv);
+
+        NightlyRun.Outcome outcome = check.run(new NightlyRun.Request(DAY, roster.toString(), false, false));
+
+        assertThat(outcome.message()).contains("2500 rows read, 2498 usable, 2 rejected");
+        assertThat(rejects()).containsExactly(
+                "1500,employee_id,duplicate external user id 'D1': line 2 has it first (line 1500 is rejected)",
+                "1501,employee_id,duplicate external user id 'D1': line 2 has it first (line 1501 is rejected)");
+    }
+
+    @Test
     void aBadPhoneNextToAGoodEmailKeepsTheLearnerWithAWarning() throws Exception {
         dryRun("bad-phone.csv");
 
