@@ -99,9 +99,13 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
                 .withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
                 .withMultilineLimit(MAX_LINES_PER_RECORD)
                 .build();
-        String[] header = next();
-        if (header == null || isBlank(header)) {
-            throw new SettingsException("hublinks.roster.path", "roster file " + file + " is empty: no header line");
+        String[] header;
+        do {
+            header = next();
+        } while (header != null && isBlank(header));
+        if (header == null) {
+            index = null; // an empty upload has no rows: the guard stops the night (exit 3) rather than a setting
+            return;
         }
         if (Arrays.stream(header).anyMatch(cell -> cell.indexOf('\0') >= 0)) {
             throw new SettingsException("hublinks.roster.path", file + " is not a CSV text file");
@@ -111,6 +115,9 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
 
     @Override
     protected RosterRow doRead() throws IOException {
+        if (index == null) {
+            return null;
+        }
         String[] record;
         do {
             record = next();

@@ -93,6 +93,14 @@ class GuardTest {
     }
 
     @Test
+    void aZeroByteUploadStopsTheNightToo() throws Exception {
+        NightlyRun.Outcome outcome = night(NIGHT1, "src/test/resources/rosters/guard/zero-bytes.csv", false);
+
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCodes.GUARD_STOPPED);
+        assertThat(report(NIGHT1).at("/counts/read").asLong()).isZero();
+    }
+
+    @Test
     void aShrunkRosterTouchesNoLinkAndNoFileAndTheNextGoodNightFindsEveryLinkUnchanged() throws Exception {
         assertThat(night(NIGHT1, SAMPLE, false).exitCode()).isZero();
         List<Map<String, Object>> linksBefore = learnerLinks();
