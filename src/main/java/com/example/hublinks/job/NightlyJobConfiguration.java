@@ -18,6 +18,7 @@ import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.link.LinkStateWriter;
 import com.example.hublinks.roster.ContactRules;
+import com.example.hublinks.roster.JdbcRosterReader;
 import com.example.hublinks.roster.Learner;
 import com.example.hublinks.roster.RosterCsvReader;
 import com.example.hublinks.roster.RosterRepository;
@@ -39,12 +40,14 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.support.AbstractItemStreamItemReader;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,6 +80,7 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
+    @Primary // the job of this application; the dry run's job is injected by name
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
                           Step exportCampaignStep, Step deliverEmailStep, Step reportStep,
                           Step guardStoppedReportStep) {
@@ -101,7 +105,7 @@ public class NightlyJobConfiguration {
     // --- importRoster -------------------------------------------------------------------
 
     @Bean
-    public Step importRosterStep(RosterCsvReader rosterReader, RosterValidator rosterValidator,
+    public Step importRosterStep(AbstractItemStreamItemReader<RosterRow> rosterReader, RosterValidator rosterValidator,
                                  RosterStagingWriter rosterWriter, RosterRepository roster) {
         return new StepBuilder("importRoster", jobRepository)
                 .<RosterRow, ValidatedRow>chunk(CHUNK_SIZE)
@@ -115,7 +119,13 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    public RosterCsvReader rosterReader(@Value("#{jobParameters['roster']}") String rosterOverride) {
+    public AbstractItemStreamItemReader<RosterRow> rosterReader(@Value("#{jobParameters['roster']}") String rosterOverride)
+            throws Exception {
+        if (settings.roster().source() == HublinksProperties.RosterSource.JDBC) {
+            // the roster database's own connection, never the application's
+            return new JdbcRosterReader(JdbcRosterReader.dataSource(settings.roster().jdbc(), System::getenv),
+                    settings.roster(), CHUNK_SIZE);
+        }
         Path file = rosterOverride != null ? Path.of(rosterOverride) : settings.roster().path();
         return new RosterCsvReader(file, settings.roster());
     }

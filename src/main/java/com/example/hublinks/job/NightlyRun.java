@@ -4,6 +4,7 @@ import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.SettingsException;
 import com.example.hublinks.catalog.EdumeApiClient;
 import com.example.hublinks.link.LinkSigner;
+import com.example.hublinks.roster.RosterCsvReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -116,6 +117,7 @@ public class NightlyRun {
                 throw new SettingsException(request.roster() != null ? "--roster" : "hublinks.roster.path",
                         "roster file " + roster + " does not exist");
             }
+            RosterCsvReader.preflight(roster, settings.roster()); // not CSV, wrong encoding, missing column: exit 2 now
         }
         signer.getObject(); // the signing secret must be there before any work is done
         if (settings.catalog().source() == HublinksProperties.CatalogSource.API) {

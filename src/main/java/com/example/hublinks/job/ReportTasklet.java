@@ -48,9 +48,16 @@ public class ReportTasklet implements Tasklet {
     private final JsonMapper json;
     private final boolean guardStopped;
     private final List<Long> linkCourses;
+    private final boolean dryRun;
 
     public ReportTasklet(OutputDirectory out, RosterRepository roster, LinkRepository links, CatalogRepository catalog,
                          DeliveryLedger deliveries, JsonMapper json, boolean guardStopped, List<Long> linkCourses) {
+        this(out, roster, links, catalog, deliveries, json, guardStopped, linkCourses, false);
+    }
+
+    private ReportTasklet(OutputDirectory out, RosterRepository roster, LinkRepository links, CatalogRepository catalog,
+                          DeliveryLedger deliveries, JsonMapper json, boolean guardStopped, List<Long> linkCourses,
+                          boolean dryRun) {
         this.out = out;
         this.roster = roster;
         this.links = links;
@@ -59,6 +66,17 @@ public class ReportTasklet implements Tasklet {
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
         this.guardStopped = guardStopped;
         this.linkCourses = linkCourses;
+        this.dryRun = dryRun;
+    }
+
+    /**
+     * The report of a dry run (HR's check of a roster): nothing was signed or exported; status
+     * {@code DRY_RUN}, exit code 3 with the guard's reasons when the guard would stop the night.
+     */
+    public static ReportTasklet dryRun(OutputDirectory out, RosterRepository roster, LinkRepository links,
+                                       CatalogRepository catalog, DeliveryLedger deliveries, JsonMapper json,
+                                       List<Long> linkCourses) {
+        return new ReportTasklet(out, roster, links, catalog, deliveries, json, false, linkCourses, true);
     }
 
     @Override
@@ -95,19 +113,21 @@ public class ReportTasklet implements Tasklet {
                 emails.get(DeliveryLedger.FAILED), emails.get(DeliveryLedger.PENDING), emails.get(DeliveryLedger.SENDING),
                 deliveries.problems(job, instance));
         long valid = roster.learnerCount(instance);
+        boolean published = !guardStopped && !dryRun;
         RunReport.Counts counts = new RunReport.Counts(valid + rejects.size(), rejects.size(),
-                guardStopped ? 0 : states.get("new"), guardStopped ? 0 : states.get("changed"),
-                guardStopped ? 0 : states.get("unchanged"), guardStopped ? 0 : states.get("removed"), exported,
+                published ? states.get("new") : 0, published ? states.get("changed") : 0,
+                published ? states.get("unchanged") : 0, published ? states.get("removed") : 0, exported,
                 emails.get(DeliveryLedger.SENT));
         RunReport.CatalogInfo catalogInfo = catalog.lastRefresh()
                 .map(r -> new RunReport.CatalogInfo(r.source(), r.stale(), r.refreshedAt().toString(), r.note()))
                 .orElse(new RunReport.CatalogInfo("none", true, null, null));
         List<SkippedCourse> skipped = SkippedCourse.among(linkCourses, catalog);
         skipped.forEach(c -> log.warn("Course {} ({}) got no links: {}", c.courseId(), c.title(), c.reason()));
-        List<String> reasons = guardStopped ? guardReasons(jobExecution) : List.of();
+        List<String> reasons = guardStopped || dryRun ? guardReasons(jobExecution) : List.of();
         List<String> warnings = roster.warnings(instance).stream().map(ReportTasklet::describe).toList();
-        RunReport report = new RunReport(job, runDate.toString(), guardStopped ? "STOPPED_BY_GUARD" : "COMPLETED",
-                guardStopped ? ExitCodes.GUARD_STOPPED : ExitCodes.OK, catalogInfo, counts, steps(jobExecution, self),
+        String status = dryRun ? "DRY_RUN" : guardStopped ? "STOPPED_BY_GUARD" : "COMPLETED";
+        RunReport report = new RunReport(job, runDate.toString(), status,
+                reasons.isEmpty() ? ExitCodes.OK : ExitCodes.GUARD_STOPPED, catalogInfo, counts, steps(jobExecution, self),
                 reasons, warnings, new RunReport.Courses(linkCourses, skipped), delivery);
         out.write(REPORT, json.writeValueAsString(report) + "\n");
         manifest.put(REPORT, Map.of("rows", 1, "sha256", out.sha256(REPORT)));

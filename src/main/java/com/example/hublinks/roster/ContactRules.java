@@ -24,7 +24,8 @@ public final class ContactRules {
         if (email.length() > 254) {
             return "email is longer than 254 characters";
         }
-        return EMAIL.matcher(email).matches() ? null : "email '" + email + "' is not a valid address";
+        String shown = email.length() <= 60 ? email : email.substring(0, 60) + "…";
+        return EMAIL.matcher(email).matches() ? null : "email '" + shown + "' is not a valid address";
     }
 
     /** The number in E.164 ({@code +447700900123}), or null when it is not a valid phone number. */

@@ -14,18 +14,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
  * Reads HR's roster CSV with opencsv (RFC 4180: doubled quotes, quoted commas and line breaks),
  * UTF-8 with or without BOM (or the configured encoding, decoded strictly so that a wrong one is
- * reported with its line instead of producing replacement characters), {@code ,} or {@code ;}
+ * reported with its line instead of producing replacement characters; {@link #preflight} also
+ * refuses UTF-8 read as windows-1252), {@code ,} or {@code ;}
  * detected from the header, columns found by header name ignoring case and surrounding spaces.
  * Restartable: it saves how many records were read, and skips them again on restart.
  */
@@ -39,6 +38,7 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
     private final Columns columns;
 
     private CSVReader csv;
+    private Charset decoding;
     private int[] index;
     private long linesBefore;
 
@@ -50,42 +50,81 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
         setName("rosterReader");
     }
 
+    /**
+     * Checks a roster file before a run starts: that it is CSV text in the job's encoding, from
+     * the first line to the last, and that its header holds the mapped columns. Problems are
+     * {@link SettingsException}s (exit 2, one line); nothing has been touched yet.
+     */
+    public static void preflight(Path file, HublinksProperties.Roster settings) {
+        RosterCsvReader reader = new RosterCsvReader(file, settings);
+        try {
+            reader.doOpen();
+            RosterFileCheck.decodeAll(file, reader.decoding);
+            RosterFileCheck.refuseUtf8ReadAsSingleByte(file, reader.decoding);
+        } catch (IOException e) {
+            throw new SettingsException("hublinks.roster.path", "cannot read " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                reader.doClose();
+            } catch (IOException ignored) {
+                // nothing was read from it
+            }
+        }
+    }
+
     @Override
     protected void doOpen() throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new SettingsException("hublinks.roster.path", "roster file " + file + " does not exist");
         }
+        RosterFileCheck.refuseNonText(file);
+        // a UTF-8 byte-order mark settles the encoding, whatever the setting says
+        Charset charset = RosterFileCheck.hasUtf8Bom(file) ? StandardCharsets.UTF_8 : encoding;
+        decoding = charset;
         BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
+        char delimiter;
+        try {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            delimiter = delimiter(reader);
+        } catch (CharacterCodingException e) {
+            reader.close();
+            throw RosterFileCheck.notDecodable(file, charset);
         }
-        char delimiter = delimiter(reader);
         csv = new CSVReaderBuilder(reader)
                 .withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
                 .withMultilineLimit(MAX_LINES_PER_RECORD)
                 .build();
-        String[] header = next();
+        String[] header;
+        do {
+            header = next();
+        } while (header != null && isBlank(header));
         if (header == null) {
-            throw new SettingsException("hublinks.roster.path", "roster file " + file + " is empty: no header line");
+            index = null; // an empty upload has no rows: the guard stops the night (exit 3) rather than a setting
+            return;
         }
         if (Arrays.stream(header).anyMatch(cell -> cell.indexOf('\0') >= 0)) {
             throw new SettingsException("hublinks.roster.path", file + " is not a CSV text file");
         }
-        index = mapColumns(header);
+        index = ColumnMapping.positions(columns, Arrays.asList(header), "the header of " + file);
     }
 
     @Override
     protected RosterRow doRead() throws IOException {
+        if (index == null) {
+            return null;
+        }
         String[] record;
         do {
             record = next();
             if (record == null) {
                 return null;
             }
-        } while (record.length == 1 && record[0].isBlank());
+        } while (isBlank(record)); // blank lines, and Excel's ",,,,," rows below the data
         return new RosterRow(linesBefore + 1, cell(record, 0), cell(record, 1), cell(record, 2), cell(record, 3),
                 cell(record, 4), cell(record, 5), cell(record, 6));
     }
@@ -104,8 +143,7 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
         try {
             return csv.readNext();
         } catch (CharacterCodingException e) {
-            throw new SettingsException("hublinks.roster.encoding", file + " line " + (linesBefore + 1) + " is not valid "
-                    + encoding.name() + " text; an Excel export may need hublinks.roster.encoding: windows-1252");
+            throw RosterFileCheck.notDecodable(file, decoding);
         } catch (CsvMultilineLimitBrokenException e) {
             throw new SettingsException("hublinks.roster.path", file + " line " + (linesBefore + 1)
                     + ": a quoted field is never closed (it runs past " + MAX_LINES_PER_RECORD + " lines)");
@@ -119,13 +157,7 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
             return delimiterSetting.equals("tab") || delimiterSetting.equals("\\t") ? '\t' : delimiterSetting.charAt(0);
         }
         reader.mark(1 << 15);
-        String header;
-        try {
-            header = reader.readLine();
-        } catch (CharacterCodingException e) {
-            throw new SettingsException("hublinks.roster.encoding", file + " line 1 is not valid " + encoding.name()
-                    + " text; an Excel export may need hublinks.roster.encoding: windows-1252");
-        }
+        String header = reader.readLine();
         reader.reset();
         if (header == null) {
             return ',';
@@ -135,32 +167,12 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
         return semicolons > commas ? ';' : ',';
     }
 
-    private int[] mapColumns(String[] header) {
-        List<String> found = new ArrayList<>();
-        for (String cell : header) {
-            found.add(normalise(cell));
-        }
-        String[] wanted = {columns.externalUserId(), columns.firstName(), columns.lastName(), columns.email(),
-                columns.phone(), columns.team(), columns.locale()};
-        String[] keys = {"external-user-id", "first-name", "last-name", "email", "phone", "team", "locale"};
-        int[] positions = new int[wanted.length];
-        for (int i = 0; i < wanted.length; i++) {
-            positions[i] = found.indexOf(normalise(wanted[i]));
-            boolean optional = i == 6 || i == 1 || i == 2; // names and locale may be absent from an export
-            if (positions[i] < 0 && !optional) {
-                throw new SettingsException("hublinks.roster.columns." + keys[i], "column '" + wanted[i]
-                        + "' is not in the header of " + file + "; found: " + String.join(", ", header));
-            }
-        }
-        return positions;
-    }
-
     private String cell(String[] record, int field) {
         int at = index[field];
         return at >= 0 && at < record.length ? record[at] : "";
     }
 
-    private static String normalise(String headerCell) {
-        return headerCell.strip().toLowerCase(Locale.ROOT);
+    private static boolean isBlank(String[] record) {
+        return Arrays.stream(record).allMatch(String::isBlank);
     }
 }

@@ -1,10 +1,7 @@
 package com.example.hublinks.roster;
 
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -38,22 +35,22 @@ public class RosterRepository {
         }
     }
 
-    /** The line each of these ids was first read on, for the ids already stored. */
-    Map<String, Long> linesOf(long jobInstanceId, Collection<String> ids) {
-        Map<String, Long> lines = new HashMap<>();
-        named.query("select external_user_id, line_no from roster_learner where job_instance_id = :instance"
-                        + " and external_user_id in (:ids)",
-                new MapSqlParameterSource("instance", jobInstanceId).addValue("ids", ids),
-                rs -> {
-                    lines.put(rs.getString(1), rs.getLong(2));
-                });
-        return lines;
+    /** The line an id already staged was first read on (a primary-key lookup). */
+    long lineOf(long jobInstanceId, String id) {
+        return jdbc.queryForObject("select line_no from roster_learner where job_instance_id = ? and external_user_id = ?",
+                Long.class, jobInstanceId, id);
     }
 
-    void insertLearners(long jobInstanceId, List<Learner> learners) {
-        jdbc.batchUpdate("insert into roster_learner (job_instance_id, external_user_id, line_no, first_name, last_name,"
-                        + " email, phone, team_ids, locale) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", learners, learners.size(),
-                (ps, l) -> {
+    /**
+     * Inserts each learner whose id is not staged yet, in one batch; answers, per learner, whether
+     * it was inserted. A lookup by primary key per row rather than one "id in (...)" query per
+     * chunk: H2 answers the latter by scanning every row staged so far, quadratic in the roster.
+     */
+    boolean[] insertNewLearners(long jobInstanceId, List<Learner> learners) {
+        int[][] counts = jdbc.batchUpdate("insert into roster_learner (job_instance_id, external_user_id, line_no,"
+                        + " first_name, last_name, email, phone, team_ids, locale) select ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                        + " where not exists (select 1 from roster_learner where job_instance_id = ? and external_user_id = ?)",
+                learners, Math.max(1, learners.size()), (ps, l) -> {
                     ps.setLong(1, jobInstanceId);
                     ps.setString(2, l.externalUserId());
                     ps.setLong(3, l.lineNo());
@@ -63,7 +60,17 @@ public class RosterRepository {
                     ps.setString(7, l.phone());
                     ps.setString(8, l.teamIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
                     ps.setString(9, l.locale());
+                    ps.setLong(10, jobInstanceId);
+                    ps.setString(11, l.externalUserId());
                 });
+        boolean[] inserted = new boolean[learners.size()];
+        int i = 0;
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                inserted[i++] = count != 0; // 0: the id was staged by an earlier chunk
+            }
+        }
+        return inserted;
     }
 
     void insertRejects(long jobInstanceId, List<RejectedRow> rejects) {

@@ -2,10 +2,8 @@ package com.example.hublinks.roster;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -28,29 +26,33 @@ public class RosterStagingWriter implements ItemWriter<ValidatedRow> {
 
     @Override
     public void write(Chunk<? extends ValidatedRow> chunk) {
-        Set<String> ids = new HashSet<>();
-        chunk.forEach(row -> {
-            if (row.learner() != null) {
-                ids.add(row.learner().externalUserId());
-            }
-        });
-        Map<String, Long> firstLine = new HashMap<>(ids.isEmpty() ? Map.of() : repository.linesOf(jobInstanceId, ids));
-        List<Learner> learners = new ArrayList<>();
+        Map<String, Long> firstLine = new HashMap<>();
+        List<ValidatedRow> candidates = new ArrayList<>();
+        List<Learner> repeated = new ArrayList<>();
         List<RejectedRow> rejects = new ArrayList<>();
-        List<ContactWarning> warnings = new ArrayList<>();
         for (ValidatedRow row : chunk) {
-            Learner learner = row.learner();
-            Long first = learner == null ? null : firstLine.putIfAbsent(learner.externalUserId(), learner.lineNo());
             if (row.reject() != null) {
                 rejects.add(row.reject());
-            } else if (first != null) {
-                rejects.add(duplicate(learner, first));
+            } else if (firstLine.putIfAbsent(row.learner().externalUserId(), row.learner().lineNo()) != null) {
+                repeated.add(row.learner());
             } else {
-                learners.add(learner);
-                warnings.addAll(row.warnings());
+                candidates.add(row);
             }
         }
-        repository.insertLearners(jobInstanceId, learners);
+        boolean[] inserted = repository.insertNewLearners(jobInstanceId,
+                candidates.stream().map(ValidatedRow::learner).toList());
+        List<ContactWarning> warnings = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Learner learner = candidates.get(i).learner();
+            if (inserted[i]) {
+                warnings.addAll(candidates.get(i).warnings());
+            } else { // an earlier chunk staged this id
+                long first = repository.lineOf(jobInstanceId, learner.externalUserId());
+                firstLine.put(learner.externalUserId(), first);
+                rejects.add(duplicate(learner, first));
+            }
+        }
+        repeated.forEach(learner -> rejects.add(duplicate(learner, firstLine.get(learner.externalUserId()))));
         repository.insertRejects(jobInstanceId, rejects);
         repository.insertWarnings(jobInstanceId, warnings);
     }

@@ -16,6 +16,11 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
 
     static final int MAX_ID_LENGTH = 255;
     static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_TEAM_LENGTH = 255;
+    static final int MAX_LOCALE_LENGTH = 35;
+    /** The roster_reject.reason column holds 2000 characters; values quoted in a reason are shortened. */
+    static final int MAX_REASON_LENGTH = 2000;
+    private static final int MAX_QUOTED = 60;
 
     private final Columns columns;
     private final Catalog catalog;
@@ -47,13 +52,23 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
             problems.add(columns.lastName(), "last name is longer than " + MAX_NAME_LENGTH + " characters");
         }
 
+        String locale = trim(row.locale());
+        if (locale.length() > MAX_LOCALE_LENGTH) {
+            problems.add(columns.locale(), "locale is longer than " + MAX_LOCALE_LENGTH + " characters");
+        }
+
         List<Long> teamIds = new ArrayList<>();
-        for (String cell : trim(row.team()).split("[|,]", -1)) {
-            Catalog.TeamResolution team = catalog.resolveTeam(cell);
-            if (team.found()) {
-                teamIds.add(team.teamId());
-            } else {
-                problems.add(columns.team(), team.problem());
+        String teams = trim(row.team());
+        if (teams.length() > MAX_TEAM_LENGTH) {
+            problems.add(columns.team(), "team is longer than " + MAX_TEAM_LENGTH + " characters");
+        } else {
+            for (String cell : teams.split("[|,]", -1)) {
+                Catalog.TeamResolution team = catalog.resolveTeam(cell);
+                if (team.found()) {
+                    teamIds.add(team.teamId());
+                } else {
+                    problems.add(columns.team(), team.problem());
+                }
             }
         }
 
@@ -62,7 +77,7 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
         String emailProblem = email.isEmpty() ? null : contacts.emailProblem(email);
         String rawPhone = trim(row.phone());
         String phone = rawPhone.isEmpty() ? "" : contacts.toE164(rawPhone);
-        String phoneProblem = phone == null ? "phone '" + rawPhone + "' is not a valid number" : null;
+        String phoneProblem = phone == null ? "phone '" + shorten(rawPhone) + "' is not a valid number" : null;
         boolean emailUsable = !email.isEmpty() && emailProblem == null;
         boolean phoneUsable = phone != null && !phone.isEmpty();
         if (emailUsable || phoneUsable || !contactRequired) {
@@ -84,11 +99,15 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
         }
 
         if (!problems.isEmpty()) {
-            return ValidatedRow.rejected(new RejectedRow(row.lineNo(), problems.firstColumn, String.join("; ", problems.reasons)));
+            return ValidatedRow.rejected(new RejectedRow(row.lineNo(), problems.firstColumn, problems.reason()));
         }
         Learner learner = new Learner(id, firstName, lastName, emailUsable ? email : "", phoneUsable ? phone : "",
-                teamIds, trim(row.locale()), row.lineNo());
+                teamIds, locale, row.lineNo());
         return ValidatedRow.accepted(learner, warnings);
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "…";
     }
 
     private static String trim(String value) {
@@ -108,6 +127,11 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
 
         boolean isEmpty() {
             return reasons.isEmpty();
+        }
+
+        String reason() {
+            String joined = String.join("; ", reasons);
+            return joined.length() <= MAX_REASON_LENGTH ? joined : joined.substring(0, MAX_REASON_LENGTH - 1) + "…";
         }
     }
 }

@@ -1,0 +1,118 @@
+package com.example.hublinks.job;
+
+import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.SettingsException;
+import com.example.hublinks.roster.RosterCsvReader;
+import com.opencsv.CSVReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * HR's dry run: reads and validates a roster against the job definition, writes rejects.csv and
+ * report.json to {@code out/{job}/check/{date}/} and publishes nothing. Exit 0 when the guard would
+ * let the night publish, 3 when it would stop it; the console lists the first rejected lines.
+ */
+@Component
+public class RosterCheck {
+
+    /** A unique, identifying parameter: every check is a new job instance. */
+    static final String CHECK_ID = "check";
+    private static final int SHOWN_REJECTS = 20;
+
+    private final JobOperator jobOperator;
+    private final Job rosterCheckJob;
+    private final HublinksProperties settings;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public RosterCheck(JobOperator jobOperator, @Qualifier("rosterCheckJob") Job rosterCheckJob,
+                       HublinksProperties settings, JsonMapper json, Clock clock) {
+        this.jobOperator = jobOperator;
+        this.rosterCheckJob = rosterCheckJob;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public NightlyRun.Outcome run(NightlyRun.Request request) throws Exception {
+        LocalDate runDate = request.date() != null ? request.date() : LocalDate.now(clock.withZone(settings.job().zone()));
+        if (settings.roster().source() == HublinksProperties.RosterSource.CSV) {
+            Path file = request.roster() != null ? Path.of(request.roster()) : settings.roster().path();
+            if (file == null) {
+                throw new SettingsException("hublinks.roster.path", "no roster file: set it or pass --roster FILE");
+            }
+            RosterCsvReader.preflight(file, settings.roster());
+        }
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString(RunParameters.JOB, settings.job().name())
+                .addLocalDate(RunParameters.RUN_DATE, runDate)
+                .addString(CHECK_ID, UUID.randomUUID().toString())
+                .addString(RunParameters.ACCEPT_SHRINK, String.valueOf(request.acceptShrink()), false);
+        if (request.roster() != null) {
+            parameters.addString(RunParameters.ROSTER, request.roster(), false);
+        }
+        JobExecution execution = jobOperator.start(rosterCheckJob, parameters.toJobParameters());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return failed(execution);
+        }
+        Path dir = RosterCheckJobConfiguration.checkDirectory(settings, runDate).path();
+        JsonNode report = json.readTree(dir.resolve(ReportTasklet.REPORT).toFile());
+        return new NightlyRun.Outcome(report.get("exitCode").asInt(), summary(report, dir));
+    }
+
+    private String summary(JsonNode report, Path dir) throws Exception {
+        long read = report.at("/counts/read").asLong();
+        long rejected = report.at("/counts/rejected").asLong();
+        StringBuilder text = new StringBuilder("dry run of " + settings.job().name() + ": " + read + " rows read, "
+                + (read - rejected) + " usable, " + rejected + " rejected; nothing was published");
+        List<String[]> rejects = rejects(dir.resolve(ReportTasklet.REJECTS));
+        rejects.stream().limit(SHOWN_REJECTS).forEach(r -> text.append("\n  line ").append(r[0])
+                .append(", column ").append(r[1]).append(": ").append(r[2]));
+        if (rejects.size() > SHOWN_REJECTS) {
+            text.append("\n  … and ").append(rejects.size() - SHOWN_REJECTS).append(" more");
+        }
+        List<String> reasons = report.get("reasons").valueStream().map(JsonNode::asString).toList();
+        text.append(reasons.isEmpty() ? "\nthe guard would let tonight's run publish this roster"
+                : "\nthe guard would STOP tonight's run: " + String.join("; ", reasons));
+        return text.append("\nsee ").append(dir.resolve(ReportTasklet.REJECTS)).append(" and ")
+                .append(dir.resolve(ReportTasklet.REPORT)).toString();
+    }
+
+    /** The rows of rejects.csv (line, column, reason), as HR will see them. */
+    private static List<String[]> rejects(Path file) throws Exception {
+        try (CSVReader reader = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            List<String[]> rows = reader.readAll();
+            return rows.subList(1, rows.size());
+        }
+    }
+
+    private static NightlyRun.Outcome failed(JobExecution execution) {
+        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        SettingsException settingsProblem = SettingsException.findIn(failure);
+        if (settingsProblem != null) {
+            return new NightlyRun.Outcome(ExitCodes.SETTINGS, settingsProblem.getMessage());
+        }
+        String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+                .map(StepExecution::getStepName).collect(Collectors.joining(", "));
+        return new NightlyRun.Outcome(ExitCodes.FAILED, "dry run failed in step " + step + ": "
+                + (failure == null ? execution.getExitStatus().getExitDescription()
+                : Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName())));
+    }
+}

@@ -1,0 +1,81 @@
+package com.example.hublinks.job;
+
+import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.campaign.OutputDirectory;
+import com.example.hublinks.campaign.DeliveryLedger;
+import com.example.hublinks.catalog.CatalogRepository;
+import com.example.hublinks.link.LinkRepository;
+import com.example.hublinks.roster.RosterRepository;
+import java.time.LocalDate;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires HR's dry run ({@code run … --dry-run}): the nightly job's own refreshCatalog, importRoster
+ * and guard steps, then a report in {@code out/{job}/check/{date}/} — and nothing else: no link is
+ * signed, nothing is exported. A job of its own name, so a check never touches the night's run
+ * identity; every check is a fresh instance. The check's staging rows are dropped when it ends.
+ */
+@Configuration
+public class RosterCheckJobConfiguration {
+
+    public static final String JOB_NAME = "hublinks-check";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final HublinksProperties settings;
+
+    public RosterCheckJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                       HublinksProperties settings) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.settings = settings;
+    }
+
+    @Bean
+    public Job rosterCheckJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step checkReportStep,
+                              RosterRepository roster) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution jobExecution) {
+                        roster.clear(jobExecution.getJobInstance().getInstanceId());
+                    }
+                })
+                .start(refreshCatalogStep)
+                .next(importRosterStep)
+                .next(guardStep).on("*").to(checkReportStep) // the guard's verdict is reported, never acted on
+                .end()
+                .build();
+    }
+
+    @Bean
+    public Step checkReportStep(ReportTasklet checkReportTasklet) {
+        return new StepBuilder("checkReport", jobRepository).tasklet(checkReportTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    public ReportTasklet checkReportTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                            RosterRepository roster, LinkRepository links, CatalogRepository catalog,
+                                            DeliveryLedger deliveries, JsonMapper json) {
+        return ReportTasklet.dryRun(checkDirectory(settings, runDate), roster, links, catalog, deliveries, json,
+                settings.links().courses());
+    }
+
+    /** Where a dry run writes: {@code out/{job}/check/{date}/}, apart from the night's own files. */
+    static OutputDirectory checkDirectory(HublinksProperties settings, LocalDate runDate) {
+        return new OutputDirectory(settings.campaign().outDir().resolve(settings.job().name()), "check", runDate);
+    }
+}

@@ -1,0 +1,71 @@
+package com.example.hublinks.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The jdbc roster source against a real PostgreSQL, started by the test. */
+class JdbcRosterPostgresTest extends JdbcRosterContract {
+
+    static final EmbeddedPostgres POSTGRES = start();
+
+    static EmbeddedPostgres start() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.start();
+            createHrTable(postgres.getPostgresDatabase());
+            return postgres;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        POSTGRES.close();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        properties(registry, "jdbc-roster-postgres-test", POSTGRES.getJdbcUrl("postgres", "postgres"), "postgres");
+    }
+
+    @Override
+    DataSource hrDatabase() {
+        return POSTGRES.getPostgresDatabase();
+    }
+
+    @Test
+    void theStagingInsertOfNewIdsOnlyWorksOnPostgres() throws Exception {
+        // roster_learner as the application's migration creates it, here in PostgreSQL
+        String v1 = Files.readString(Path.of("src/main/resources/db/migration/V1__catalog_roster_links.sql"));
+        Matcher table = Pattern.compile("create table roster_learner \\([^;]*;").matcher(v1);
+        assertThat(table.find()).isTrue();
+        JdbcTemplate jdbc = new JdbcTemplate(POSTGRES.getPostgresDatabase());
+        jdbc.execute("drop table if exists roster_learner");
+        jdbc.execute(table.group());
+        RosterRepository repository = new RosterRepository(jdbc);
+
+        boolean[] first = repository.insertNewLearners(7, List.of(learner("E1", 2), learner("E2", 3)));
+        boolean[] second = repository.insertNewLearners(7, List.of(learner("E1", 9), learner("E3", 10)));
+
+        assertThat(first).containsExactly(true, true);
+        assertThat(second).containsExactly(false, true);
+        assertThat(repository.lineOf(7, "E1")).isEqualTo(2);
+        assertThat(repository.learnerCount(7)).isEqualTo(3);
+    }
+
+    private static Learner learner(String id, long line) {
+        return new Learner(id, "A", "B", id + "@example.com", "", List.of(5L, 6L), "", line);
+    }
+}
