@@ -21,7 +21,15 @@ import com.example.hublinks.roster.RosterRow;
 import com.example.hublinks.roster.RosterStagingWriter;
 import com.example.hublinks.roster.RosterValidator;
 import com.example.hublinks.roster.ValidatedRow;
+import com.example.hublinks.ops.MetricsFile;
+import com.example.hublinks.ops.ProgressLog;
+import com.example.hublinks.ops.RunSummaryLog;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.ToLongFunction;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.LocalDate;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -51,7 +59,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "hublinks-nightly";
-    static final int CHUNK_SIZE = 1000;
 
     private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
     private static final String RUN_DATE = "#{jobParameters['runDate']}";
@@ -59,9 +66,11 @@ public class NightlyJobConfiguration {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final HublinksProperties settings;
+    private final Clock clock;
 
     public NightlyJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   HublinksProperties settings) {
+                                   HublinksProperties settings, Clock clock) {
+        this.clock = clock;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.settings = settings;
@@ -69,8 +78,10 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
-                          Step exportCampaignStep, Step reportStep, Step guardStoppedReportStep) {
+                          Step exportCampaignStep, Step reportStep, Step guardStoppedReportStep, MetricsFile metricsFile) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new RunSummaryLog())
+                .listener(metricsFile)
                 .start(refreshCatalogStep)
                 .next(importRosterStep)
                 .next(guardStep)
@@ -87,18 +98,32 @@ public class NightlyJobConfiguration {
         return new StepBuilder("refreshCatalog", jobRepository).tasklet(tasklet, transactionManager).build();
     }
 
+    @Bean
+    public MetricsFile metricsFile(PrometheusMeterRegistry meterRegistry, LinkRepository links, RosterRepository roster) {
+        return new MetricsFile(meterRegistry, links, roster, settings.campaign().outDir());
+    }
+
+    private ProgressLog progress(ToLongFunction<StepExecution> total, String readerName) {
+        return new ProgressLog(settings.ops().progressEvery(), clock, total, readerName);
+    }
+
+    private static long instanceOf(StepExecution step) {
+        return step.getJobExecution().getJobInstance().getInstanceId();
+    }
+
     // --- importRoster -------------------------------------------------------------------
 
     @Bean
     public Step importRosterStep(RosterCsvReader rosterReader, RosterValidator rosterValidator,
                                  RosterStagingWriter rosterWriter, RosterRepository roster) {
         return new StepBuilder("importRoster", jobRepository)
-                .<RosterRow, ValidatedRow>chunk(CHUNK_SIZE)
+                .<RosterRow, ValidatedRow>chunk(settings.job().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(rosterReader)
                 .processor(rosterValidator)
                 .writer(rosterWriter)
                 .listener(new RosterImportListener(roster))
+                .listener(progress(step -> ProgressLog.UNKNOWN, "rosterReader"))
                 .build();
     }
 
@@ -147,14 +172,15 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step signLinksStep(JdbcPagingItemReader<Learner> learnerReader, LinkIssuer linkIssuer,
-                              LinkStateWriter linkWriter, LinkRepository links) {
+                              LinkStateWriter linkWriter, LinkRepository links, RosterRepository roster) {
         return new StepBuilder("signLinks", jobRepository)
-                .<Learner, LearnerLinks>chunk(CHUNK_SIZE)
+                .<Learner, LearnerLinks>chunk(settings.job().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(learnerReader)
                 .processor(linkIssuer)
                 .writer(linkWriter)
                 .listener(new SignLinksListener(links, settings.job().name()))
+                .listener(progress(step -> roster.learnerCount(instanceOf(step)), "learnerReader"))
                 .build();
     }
 
@@ -170,7 +196,7 @@ public class NightlyJobConfiguration {
                 .whereClause("where job_instance_id = :instance")
                 .sortKeys(Map.of("external_user_id", Order.ASCENDING))
                 .parameterValues(Map.of("instance", instanceId))
-                .pageSize(CHUNK_SIZE)
+                .pageSize(settings.job().chunkSize())
                 .rowMapper((rs, i) -> RosterRepository.learner(rs))
                 .build();
     }
@@ -191,13 +217,17 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step exportCampaignStep(JdbcPagingItemReader<CampaignRow> campaignReader,
-                                   CompositeItemWriter<CampaignRow> campaignWriter, OutputDirectory outputDirectory) {
+                                   CompositeItemWriter<CampaignRow> campaignWriter, OutputDirectory outputDirectory,
+                                   JdbcTemplate jdbc) {
         return new StepBuilder("exportCampaign", jobRepository)
-                .<CampaignRow, CampaignRow>chunk(CHUNK_SIZE)
+                .<CampaignRow, CampaignRow>chunk(settings.job().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(campaignReader)
                 .writer(campaignWriter)
                 .listener(new ExportListener(outputDirectory))
+                .listener(progress(step -> CampaignReader.count(jdbc, settings.job().name(), instanceOf(step),
+                        step.getJobExecution().getJobParameters().getLocalDate(RunParameters.RUN_DATE),
+                        settings.campaign().audience()), "campaignReader"))
                 .build();
     }
 
@@ -212,7 +242,7 @@ public class NightlyJobConfiguration {
     public JdbcPagingItemReader<CampaignRow> campaignReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
                                                             @Value(RUN_DATE) LocalDate runDate) throws Exception {
         return CampaignReader.build(dataSource, settings.job().name(), instanceId, runDate,
-                settings.campaign().audience(), CHUNK_SIZE);
+                settings.campaign().audience(), settings.job().chunkSize());
     }
 
     @Bean

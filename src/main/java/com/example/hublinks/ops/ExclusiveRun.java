@@ -1,0 +1,89 @@
+package com.example.hublinks.ops;
+
+import com.example.hublinks.HublinksProperties;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds a job's {@link RunLock} for the length of one run: taken before anything is touched,
+ * its heartbeat refreshed by a daemon thread, released at the end whatever happened. A run that
+ * dies without releasing (kill -9, power cut) leaves a row that the next run takes over.
+ */
+@Component
+public class ExclusiveRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ExclusiveRun.class);
+
+    private final RunLock lock;
+    private final HublinksProperties.Ops ops;
+
+    public ExclusiveRun(JdbcTemplate jdbc, Clock clock, HublinksProperties settings) {
+        this.ops = settings.ops();
+        this.lock = new RunLock(jdbc, clock, ops.lockLease(), LockOwner.thisProcess());
+    }
+
+    /** The lock, held until closed; throws {@link HeldElsewhere} when another live run has it. */
+    public Lease acquire(String job) {
+        Optional<RunLock.Holder> holder = lock.tryAcquire(job);
+        if (holder.isPresent()) {
+            throw new HeldElsewhere(holder.get());
+        }
+        return new Lease(job);
+    }
+
+    /** Another live process holds the job's lock. */
+    public static class HeldElsewhere extends RuntimeException {
+        private final transient RunLock.Holder holder;
+
+        HeldElsewhere(RunLock.Holder holder) {
+            super("held by " + holder.owner() + " since " + holder.acquiredAt() + " (last heartbeat "
+                    + holder.heartbeatAt() + ")");
+            this.holder = holder;
+        }
+
+        public RunLock.Holder holder() {
+            return holder;
+        }
+    }
+
+    /** A held lock: heartbeats until closed, then released. */
+    public final class Lease implements AutoCloseable {
+        private final String job;
+        private final ScheduledExecutorService heartbeat;
+
+        private Lease(String job) {
+            this.job = job;
+            this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "run-lock-heartbeat");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = ops.heartbeat().toMillis();
+            heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        private void beat() {
+            try {
+                if (!lock.heartbeat(job)) {
+                    log.error("The run lock of {} was taken over by another process: this run stalled for longer"
+                            + " than hublinks.ops.lock-lease ({})", job, ops.lockLease());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not refresh the run lock of {}: {}", job, e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            heartbeat.shutdownNow();
+            lock.release(job);
+        }
+    }
+}
