@@ -48,7 +48,8 @@ public class ProgressLog implements StepExecutionListener, ItemWriteListener<Obj
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        long before = stepExecution.getExecutionContext().getLong(readerName + ".read.count", 0);
+        long before = stepExecution.getExecutionContext().get(readerName + ".read.count") instanceof Number n
+                ? n.longValue() : 0; // readers save it as an int
         Instant now = clock.instant();
         state = new State(stepExecution.getStepName(), total.applyAsLong(stepExecution), before, now, 0, now);
         if (before > 0) {

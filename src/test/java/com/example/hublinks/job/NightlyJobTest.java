@@ -107,6 +107,16 @@ class NightlyJobTest {
         assertThat(report.at("/catalog/source").asString()).isEqualTo("file");
         assertThat(report.get("warnings").toString()).contains("E1013");
 
+        String page = TestFiles.read(night.resolve("report.html"));
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("COMPLETED").contains("<svg")
+                .contains("<a href=\"rejects.csv\">").contains("duplicate external user id &#39;E1006&#39;")
+                .contains("London (5)").contains("signLinks")
+                .doesNotContain("sig=").doesNotContain("<script").doesNotContain("src=").doesNotContain("http://")
+                .doesNotContain("https://");
+        String metrics = TestFiles.read(night.resolve("metrics.prom"));
+        assertThat(metrics).contains("hublinks_links{state=\"new\"} 50.0").contains("hublinks_roster_rejects 1.0")
+                .contains("spring_batch_step_seconds_count").contains("step_name=\"signLinks\"");
+
         JsonNode manifest = json.readTree(night.resolve("manifest.json").toFile());
         assertThat(manifest.at("/email.csv/rows").asLong()).isEqualTo(48);
         assertThat(manifest.at("/email.csv/sha256").asString()).hasSize(64);
