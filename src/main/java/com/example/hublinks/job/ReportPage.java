@@ -81,8 +81,9 @@ final class ReportPage {
             html.append("<p>None: every row of the roster was usable.</p>\n");
             return;
         }
-        html.append("<p>").append(total > rejects.size() ? "The first " + rejects.size() + " of " + total : "All " + total)
-                .append(" rejected rows; every one is in <a href=\"").append(ReportTasklet.REJECTS).append("\">")
+        String which = total > rejects.size() ? "The first " + rejects.size() + " of " + total + " rejected rows; all are"
+                : total == 1 ? "One row was rejected; it is" : "All " + total + " rejected rows; they are";
+        html.append("<p>").append(which).append(" in <a href=\"").append(ReportTasklet.REJECTS).append("\">")
                 .append(ReportTasklet.REJECTS).append("</a>.</p><table><tr><th>line</th><th>column</th><th>reason</th></tr>");
         for (RejectedRow r : rejects) {
             html.append("<tr><td class=\"n\">").append(r.lineNo()).append("</td><td>").append(esc(r.column()))
