@@ -43,7 +43,7 @@ public class ProgressLog implements StepExecutionListener, ItemWriteListener<Obj
         this.readerName = readerName;
     }
 
-    private record State(String step, long total, long before, Instant started, long done, Instant lastLog) {
+    record State(String step, long total, long before, Instant started, long done, Instant lastLog) {
     }
 
     @Override
