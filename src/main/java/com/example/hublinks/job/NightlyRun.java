@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one night of one job definition with the run identity of DESIGN §2: a date that failed
  * resumes where it stopped, a date that completed is a no-op unless forced, a run while another
- * is in progress is refused (the job's run lock, see {@link ExclusiveRun}). Returns the exit code the command line ends with.
+ * is in progress is refused (the job's run lock, see {@link ExclusiveRun}). Returns the exit code
+ * the command line ends with.
  */
 @Component
 public class NightlyRun {

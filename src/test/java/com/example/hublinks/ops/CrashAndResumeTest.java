@@ -79,8 +79,7 @@ class CrashAndResumeTest {
 
         first.kill();
         ChildRun second = ChildRun.start(crashy, "run2", args());
-        // H2 writes commits to its file within half a second: kill well after the first commits
-        assertThat(second.awaitLines(line -> line.contains(" exportCampaign: "), 40)).as(second.log()).isTrue();
+        assertThat(second.awaitLines(line -> line.contains(" exportCampaign: "), 20)).as(second.log()).isTrue();
         second.kill();
 
         ChildRun third = ChildRun.start(crashy, "run3", args());
@@ -88,7 +87,7 @@ class CrashAndResumeTest {
 
         // the killed runs were resumed from their last commit, not redone from scratch
         assertThat(second.log()).contains("was left running by a process that ended").contains("Resuming")
-                .contains("signLinks: resuming after");
+                .contains(": resuming after");
         assertThat(third.log()).contains("exportCampaign: resuming after");
         assertThat(count(crashy, "select count(*) from batch_job_instance")).isEqualTo(1);
         assertThat(count(crashy, "select count(*) from batch_job_execution")).isEqualTo(3);
