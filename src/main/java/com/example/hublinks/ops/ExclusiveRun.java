@@ -1,6 +1,7 @@
 package com.example.hublinks.ops;
 
 import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.job.ExitCodes;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Holds a job's {@link RunLock} for the length of one run: taken before anything is touched,
  * its heartbeat refreshed by a daemon thread, released at the end whatever happened. A run that
- * dies without releasing (kill -9, power cut) leaves a row that the next run takes over.
+ * dies without releasing (kill -9, power cut) leaves a row that the next run takes over; a run
+ * that finds its lock taken over (it stalled past the lease) ends itself at once.
  */
 @Component
 public class ExclusiveRun {
@@ -72,8 +74,13 @@ public class ExclusiveRun {
         private void beat() {
             try {
                 if (!lock.heartbeat(job)) {
-                    log.error("The run lock of {} was taken over by another process: this run stalled for longer"
-                            + " than hublinks.ops.lock-lease ({})", job, ops.lockLease());
+                    // This process stalled past the lease (a suspended VM, say) and another run took over
+                    // and resumes the night. Two runs must never write at once: end here as a kill -9
+                    // would, which a night is built to survive.
+                    log.error("The run lock of {} was taken over by another process after this run stalled for longer"
+                            + " than hublinks.ops.lock-lease ({}); ending this run, the other one resumes it", job,
+                            ops.lockLease());
+                    Runtime.getRuntime().halt(ExitCodes.FAILED);
                 }
             } catch (RuntimeException e) {
                 log.warn("Could not refresh the run lock of {}: {}", job, e.getMessage());

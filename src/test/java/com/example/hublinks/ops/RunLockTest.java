@@ -66,12 +66,17 @@ class RunLockTest {
 
     @Test
     void aProcessOfThisHostThatEndedIsTakenOverAtOnce() throws Exception {
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        String owner = LockOwner.thisProcess().replaceAll(":\\d+$", ":" + gone.pid());
-        jdbc.update("insert into run_lock values ('nightly', ?, ?, ?)", owner, Timestamp.from(NOW), Timestamp.from(NOW));
+        jdbc.update("insert into run_lock values ('nightly', ?, ?, ?)", deadOwner(), Timestamp.from(NOW),
+                Timestamp.from(NOW));
 
         assertThat(lock(LockOwner.thisProcess(), NOW.plusSeconds(1)).tryAcquire("nightly")).isEmpty();
+    }
+
+    /** A lock owner of this host whose process has ended. */
+    static String deadOwner() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        return LockOwner.thisProcess().replaceAll(":\\d+$", ":" + gone.pid());
     }
 
     @Test
