@@ -20,10 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "hublinks", ignoreUnknownFields = false)
 public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster roster, @DefaultValue Catalog catalog,
                                  @DefaultValue Links links, @DefaultValue Guard guard,
-                                 @DefaultValue Campaign campaign) {
+                                 @DefaultValue Campaign campaign, @DefaultValue Ops ops) {
 
-    public record Job(@DefaultValue("hublinks") String name, @DefaultValue("UTC") ZoneId zone) {
+    public record Job(@DefaultValue("hublinks") String name, @DefaultValue("UTC") ZoneId zone,
+                      @DefaultValue("1000") int chunkSize) {
         public Job {
+            if (chunkSize < 1) {
+                throw new SettingsException("hublinks.job.chunk-size", "must be 1 or more, was " + chunkSize);
+            }
             if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
                 throw new SettingsException("hublinks.job.name",
                         "'" + name + "' must be letters, digits, '.', '_' or '-' (it names the output folder)");
@@ -198,5 +202,22 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
     }
 
     public record Inapp(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * Running unattended: the run lock's lease (a lock whose heartbeat is older is taken over),
+     * how often the heartbeat is refreshed, and how often a running step logs its progress.
+     */
+    public record Ops(@DefaultValue("60s") Duration lockLease, @DefaultValue("10s") Duration heartbeat,
+                      @DefaultValue("5s") Duration progressEvery) {
+        public Ops {
+            if (heartbeat.isZero() || heartbeat.isNegative() || heartbeat.compareTo(lockLease) >= 0) {
+                throw new SettingsException("hublinks.ops.heartbeat", "must be positive and shorter than"
+                        + " hublinks.ops.lock-lease (" + lockLease + "), was " + heartbeat);
+            }
+            if (progressEvery.isNegative()) {
+                throw new SettingsException("hublinks.ops.progress-every", "must not be negative, was " + progressEvery);
+            }
+        }
     }
 }

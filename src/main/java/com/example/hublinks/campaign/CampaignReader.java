@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Reads tonight's campaign audience: live links joined with tonight's roster, in a stable order
@@ -34,11 +36,6 @@ public final class CampaignReader {
     public static JdbcPagingItemReader<CampaignRow> build(String name, DataSource dataSource, String job, long instanceId,
                                                           LocalDate runDate, Audience audience, int pageSize)
             throws Exception {
-        String states = switch (audience) {
-            case ALL -> "l.state <> 'removed'";
-            case NEW -> "l.state = 'new' and l.last_changed = :night";
-            case CHANGED -> "l.state in ('new', 'changed') and l.last_changed = :night";
-        };
         Map<String, Order> sortKeys = new LinkedHashMap<>();
         sortKeys.put("external_user_id", Order.ASCENDING);
         sortKeys.put("kind", Order.ASCENDING);
@@ -48,15 +45,34 @@ public final class CampaignReader {
                 .dataSource(dataSource)
                 .selectClause("select *")
                 .fromClause("from (select l.external_user_id, l.kind, l.target_id, l.url, l.state, r.line_no,"
-                        + " r.first_name, r.last_name, r.email, r.phone, r.team_ids, r.locale"
-                        + " from learner_link l join roster_learner r on r.external_user_id = l.external_user_id"
-                        + " and r.job_instance_id = :instance where l.job_name = :job and " + states + ") audience")
+                        + " r.first_name, r.last_name, r.email, r.phone, r.team_ids, r.locale " + audience(audience)
+                        + ") audience")
                 .sortKeys(sortKeys)
-                .parameterValues(Map.of("instance", instanceId, "job", job, "night", Date.valueOf(runDate)))
+                .parameterValues(parameters(job, instanceId, runDate))
                 .pageSize(pageSize)
                 .rowMapper((rs, i) -> new CampaignRow(RosterRepository.learner(rs),
                         new IssuedLink(LinkKind.fromSettingName(rs.getString("kind")), rs.getString("target_id"),
                                 rs.getString("url")), rs.getString("state")))
                 .build();
+    }
+
+    /** How many rows the reader will read: the total behind the export's progress log. */
+    public static long count(JdbcTemplate jdbc, String job, long instanceId, LocalDate runDate, Audience audience) {
+        return new NamedParameterJdbcTemplate(jdbc).queryForObject("select count(*) " + audience(audience),
+                parameters(job, instanceId, runDate), Long.class);
+    }
+
+    private static String audience(Audience audience) {
+        String states = switch (audience) {
+            case ALL -> "l.state <> 'removed'";
+            case NEW -> "l.state = 'new' and l.last_changed = :night";
+            case CHANGED -> "l.state in ('new', 'changed') and l.last_changed = :night";
+        };
+        return "from learner_link l join roster_learner r on r.external_user_id = l.external_user_id"
+                + " and r.job_instance_id = :instance where l.job_name = :job and " + states;
+    }
+
+    private static Map<String, Object> parameters(String job, long instanceId, LocalDate runDate) {
+        return Map.of("instance", instanceId, "job", job, "night", Date.valueOf(runDate));
     }
 }

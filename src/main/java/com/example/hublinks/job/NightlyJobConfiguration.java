@@ -17,6 +17,9 @@ import com.example.hublinks.link.LinkIssuer;
 import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.link.LinkStateWriter;
+import com.example.hublinks.ops.MetricsFile;
+import com.example.hublinks.ops.ProgressLog;
+import com.example.hublinks.ops.RunSummaryLog;
 import com.example.hublinks.roster.ContactRules;
 import com.example.hublinks.roster.JdbcRosterReader;
 import com.example.hublinks.roster.Learner;
@@ -26,15 +29,19 @@ import com.example.hublinks.roster.RosterRow;
 import com.example.hublinks.roster.RosterStagingWriter;
 import com.example.hublinks.roster.RosterValidator;
 import com.example.hublinks.roster.ValidatedRow;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
@@ -49,6 +56,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,7 +69,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "hublinks-nightly";
-    static final int CHUNK_SIZE = 1000;
     /** Small: a chunk of emails takes seconds at a polite send rate, and the ledger, not the chunk, guards against resends. */
     static final int DELIVERY_CHUNK_SIZE = 50;
 
@@ -71,9 +78,11 @@ public class NightlyJobConfiguration {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final HublinksProperties settings;
+    private final Clock clock;
 
     public NightlyJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   HublinksProperties settings) {
+                                   HublinksProperties settings, Clock clock) {
+        this.clock = clock;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.settings = settings;
@@ -83,8 +92,10 @@ public class NightlyJobConfiguration {
     @Primary // the job of this application; the dry run's job is injected by name
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
                           Step exportCampaignStep, Step deliverEmailStep, Step reportStep,
-                          Step guardStoppedReportStep) {
+                          Step guardStoppedReportStep, MetricsFile metricsFile) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new RunSummaryLog())
+                .listener(metricsFile)
                 .start(refreshCatalogStep)
                 .next(importRosterStep)
                 .next(guardStep)
@@ -102,18 +113,32 @@ public class NightlyJobConfiguration {
         return new StepBuilder("refreshCatalog", jobRepository).tasklet(tasklet, transactionManager).build();
     }
 
+    @Bean
+    public MetricsFile metricsFile(PrometheusMeterRegistry meterRegistry, LinkRepository links, RosterRepository roster) {
+        return new MetricsFile(meterRegistry, links, roster, settings.campaign().outDir());
+    }
+
+    private ProgressLog progress(ToLongFunction<StepExecution> total, String readerName) {
+        return new ProgressLog(settings.ops().progressEvery(), clock, total, readerName);
+    }
+
+    private static long instanceOf(StepExecution step) {
+        return step.getJobExecution().getJobInstance().getInstanceId();
+    }
+
     // --- importRoster -------------------------------------------------------------------
 
     @Bean
     public Step importRosterStep(AbstractItemStreamItemReader<RosterRow> rosterReader, RosterValidator rosterValidator,
                                  RosterStagingWriter rosterWriter, RosterRepository roster) {
         return new StepBuilder("importRoster", jobRepository)
-                .<RosterRow, ValidatedRow>chunk(CHUNK_SIZE)
+                .<RosterRow, ValidatedRow>chunk(settings.job().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(rosterReader)
                 .processor(rosterValidator)
                 .writer(rosterWriter)
                 .listener(new RosterImportListener(roster))
+                .listener(progress(step -> ProgressLog.UNKNOWN, "rosterReader"))
                 .build();
     }
 
@@ -124,7 +149,7 @@ public class NightlyJobConfiguration {
         if (settings.roster().source() == HublinksProperties.RosterSource.JDBC) {
             // the roster database's own connection, never the application's
             return new JdbcRosterReader(JdbcRosterReader.dataSource(settings.roster().jdbc(), System::getenv),
-                    settings.roster(), CHUNK_SIZE);
+                    settings.roster(), settings.job().chunkSize());
         }
         Path file = rosterOverride != null ? Path.of(rosterOverride) : settings.roster().path();
         return new RosterCsvReader(file, settings.roster());
@@ -168,14 +193,15 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step signLinksStep(JdbcPagingItemReader<Learner> learnerReader, LinkIssuer linkIssuer,
-                              LinkStateWriter linkWriter, LinkRepository links) {
+                              LinkStateWriter linkWriter, LinkRepository links, RosterRepository roster) {
         return new StepBuilder("signLinks", jobRepository)
-                .<Learner, LearnerLinks>chunk(CHUNK_SIZE)
+                .<Learner, LearnerLinks>chunk(settings.job().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(learnerReader)
                 .processor(linkIssuer)
                 .writer(linkWriter)
                 .listener(new SignLinksListener(links, settings.job().name()))
+                .listener(progress(step -> roster.learnerCount(instanceOf(step)), "learnerReader"))
                 .build();
     }
 
@@ -191,7 +217,7 @@ public class NightlyJobConfiguration {
                 .whereClause("where job_instance_id = :instance")
                 .sortKeys(Map.of("external_user_id", Order.ASCENDING))
                 .parameterValues(Map.of("instance", instanceId))
-                .pageSize(CHUNK_SIZE)
+                .pageSize(settings.job().chunkSize())
                 .rowMapper((rs, i) -> RosterRepository.learner(rs))
                 .build();
     }
@@ -212,13 +238,17 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step exportCampaignStep(JdbcPagingItemReader<CampaignRow> campaignReader,
-                                   CompositeItemWriter<CampaignRow> campaignWriter, OutputDirectory outputDirectory) {
+                                   CompositeItemWriter<CampaignRow> campaignWriter, OutputDirectory outputDirectory,
+                                   JdbcTemplate jdbc) {
         return new StepBuilder("exportCampaign", jobRepository)
-                .<CampaignRow, CampaignRow>chunk(CHUNK_SIZE)
+                .<CampaignRow, CampaignRow>chunk(settings.job().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(campaignReader)
                 .writer(campaignWriter)
                 .listener(new ExportListener(outputDirectory))
+                .listener(progress(step -> CampaignReader.count(jdbc, settings.job().name(), instanceOf(step),
+                        step.getJobExecution().getJobParameters().getLocalDate(RunParameters.RUN_DATE),
+                        settings.campaign().audience()), "campaignReader"))
                 .build();
     }
 
@@ -233,7 +263,7 @@ public class NightlyJobConfiguration {
     public JdbcPagingItemReader<CampaignRow> campaignReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
                                                             @Value(RUN_DATE) LocalDate runDate) throws Exception {
         return CampaignReader.build(dataSource, settings.job().name(), instanceId, runDate,
-                settings.campaign().audience(), CHUNK_SIZE);
+                settings.campaign().audience(), settings.job().chunkSize());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.example.hublinks.SettingsException;
 import com.example.hublinks.catalog.EdumeApiClient;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.roster.RosterCsvReader;
+import com.example.hublinks.ops.ExclusiveRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one night of one job definition with the run identity of DESIGN §2: a date that failed
  * resumes where it stopped, a date that completed is a no-op unless forced, a run while another
- * is in progress is refused. Returns the exit code the command line ends with.
+ * is in progress is refused (the job's run lock, see {@link ExclusiveRun}). Returns the exit code
+ * the command line ends with.
  */
 @Component
 public class NightlyRun {
@@ -41,9 +43,12 @@ public class NightlyRun {
     private final ObjectProvider<LinkSigner> signer;
     private final ObjectProvider<EdumeApiClient> edumeApi;
     private final Clock clock;
+    private final ExclusiveRun exclusiveRun;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, HublinksProperties settings,
-                      ObjectProvider<LinkSigner> signer, ObjectProvider<EdumeApiClient> edumeApi, Clock clock) {
+                      ObjectProvider<LinkSigner> signer, ObjectProvider<EdumeApiClient> edumeApi, Clock clock,
+                      ExclusiveRun exclusiveRun) {
+        this.exclusiveRun = exclusiveRun;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
@@ -66,14 +71,31 @@ public class NightlyRun {
         LocalDate runDate = request.date() != null ? request.date() : LocalDate.now(clock.withZone(settings.job().zone()));
         checkBeforeStart(request);
 
-        Optional<JobExecution> running = jobRepository.findRunningJobExecutions(NightlyJobConfiguration.JOB_NAME).stream()
-                .filter(e -> job.equals(e.getJobParameters().getString(RunParameters.JOB))).findFirst();
-        if (running.isPresent()) {
-            return new Outcome(ExitCodes.LOCKED, "another run of " + job + " is in progress (run date "
-                    + running.get().getJobParameters().getLocalDate(RunParameters.RUN_DATE) + ", started "
-                    + running.get().getStartTime() + "); nothing was touched");
+        try (ExclusiveRun.Lease lease = exclusiveRun.acquire(job)) {
+            recoverDeadRuns(job);
+            return start(request, job, runDate);
+        } catch (ExclusiveRun.HeldElsewhere held) {
+            return new Outcome(ExitCodes.LOCKED, "another run of " + job + " is in progress (lock "
+                    + held.getMessage() + "); nothing was touched");
         }
+    }
 
+    /**
+     * With the lock held no other process runs this job, so an execution still marked running was
+     * left by a process that died (kill -9, power cut): mark it failed so that it can be resumed.
+     */
+    private void recoverDeadRuns(String job) {
+        for (JobExecution dead : jobRepository.findRunningJobExecutions(NightlyJobConfiguration.JOB_NAME)) {
+            if (job.equals(dead.getJobParameters().getString(RunParameters.JOB))) {
+                log.warn("Run {} of {} {} (started {}) was left running by a process that ended; marking it failed",
+                        dead.getId(), job, dead.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
+                        dead.getStartTime());
+                jobOperator.recover(dead);
+            }
+        }
+    }
+
+    private Outcome start(Request request, String job, LocalDate runDate) throws Exception {
         long attempt = 0;
         JobExecution last = null;
         JobInstance instance;

@@ -28,7 +28,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Step {@code report}: {@code rejects.csv}, {@code report.json} and {@code manifest.json} (each
+ * Step {@code report}: {@code rejects.csv}, {@code report.json}, {@code report.html} ({@link ReportPage})
+ * and {@code manifest.json} (each
  * file's rows and SHA-256) in the night's output folder. Runs after a published night and after
  * a guard stop, with the exit code the job ends with.
  */
@@ -131,9 +132,21 @@ public class ReportTasklet implements Tasklet {
                 reasons, warnings, new RunReport.Courses(linkCourses, skipped), delivery);
         out.write(REPORT, json.writeValueAsString(report) + "\n");
         manifest.put(REPORT, Map.of("rows", 1, "sha256", out.sha256(REPORT)));
+        out.write(ReportPage.NAME, ReportPage.render(report, rejects.subList(0, Math.min(rejects.size(),
+                ReportPage.FIRST_REJECTS)), teamLabels(roster.learnersPerTeam(instance))));
+        manifest.put(ReportPage.NAME, Map.of("rows", 1, "sha256", out.sha256(ReportPage.NAME)));
         out.write(MANIFEST, json.writeValueAsString(manifest) + "\n");
         log.info("Report written to {}", out.file(REPORT));
         return RepeatStatus.FINISHED;
+    }
+
+    /** Team ids named as the catalog names them: "London (5)". */
+    private Map<String, Long> teamLabels(Map<Long, Long> perTeam) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        catalog.load().teams().forEach(t -> names.put(t.teamId(), t.name()));
+        Map<String, Long> labelled = new LinkedHashMap<>();
+        perTeam.forEach((id, n) -> labelled.put(names.containsKey(id) ? names.get(id) + " (" + id + ")" : "team " + id, n));
+        return labelled;
     }
 
     @SuppressWarnings("unchecked")

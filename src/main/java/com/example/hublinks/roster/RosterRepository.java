@@ -2,6 +2,7 @@ package com.example.hublinks.roster;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -105,6 +106,19 @@ public class RosterRepository {
     public List<RejectedRow> rejects(long jobInstanceId) {
         return jdbc.query("select line_no, column_name, reason from roster_reject where job_instance_id = ? order by line_no",
                 (rs, i) -> new RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3)), jobInstanceId);
+    }
+
+    /** Learners per team id (a learner in several teams counts in each). */
+    public Map<Long, Long> learnersPerTeam(long jobInstanceId) {
+        Map<Long, Long> teams = new java.util.TreeMap<>();
+        jdbc.query("select team_ids, count(*) from roster_learner where job_instance_id = ? group by team_ids", rs -> {
+            for (String team : rs.getString(1).split(",")) {
+                if (!team.isEmpty()) {
+                    teams.merge(Long.valueOf(team), rs.getLong(2), Long::sum);
+                }
+            }
+        }, jobInstanceId);
+        return teams;
     }
 
     public List<ContactWarning> warnings(long jobInstanceId) {

@@ -23,12 +23,13 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The nightly job end to end on the sample data and the embedded H2 database. */
+/** The nightly job end to end on the sample data and the embedded H2 database ({@link NightlyJobPostgresTest}: PostgreSQL). */
 @SpringBatchTest
 @SpringBootTest(classes = HublinksApplication.class, properties = {
         "spring.config.additional-location=file:jobs/sample-nightly.yml",
@@ -36,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
         "hublinks.campaign.out-dir=target/test-out/nightly-job-test"})
 class NightlyJobTest {
 
-    static final Path OUT = Path.of("target/test-out/nightly-job-test/sample-nightly");
+    @Value("${hublinks.campaign.out-dir}")
+    Path outDir;
+    Path nights;
 
     @Autowired
     JobOperatorTestUtils jobs;
@@ -51,11 +54,12 @@ class NightlyJobTest {
 
     @BeforeEach
     void cleanSlate() {
+        nights = outDir.resolve("sample-nightly");
         jobRepository.removeJobExecutions();
         for (String table : List.of("learner_link", "roster_learner", "roster_reject", "roster_warning")) {
             jdbc.update("delete from " + table);
         }
-        TestFiles.deleteRecursively(OUT);
+        TestFiles.deleteRecursively(nights);
     }
 
     @Test
@@ -70,7 +74,7 @@ class NightlyJobTest {
         assertThat(jdbc.queryForObject("select url from learner_link where external_user_id = 'E1002'", String.class))
                 .startsWith("https://learn.edume.com/e/d/?g=5&e=E1002&sig="); // "London" resolved by catalog name
 
-        Path night = OUT.resolve("2026-01-15");
+        Path night = nights.resolve("2026-01-15");
         List<Map<String, String>> emails = csv(night.resolve("email.csv"));
         assertThat(emails).hasSize(48); // E1004 and E1018 have no email
         assertThat(emails).allSatisfy(row -> assertThat(TestFiles.signatureHolds(row.get("link"), TestFiles.DEMO_SECRET))
@@ -103,6 +107,16 @@ class NightlyJobTest {
         assertThat(report.at("/catalog/source").asString()).isEqualTo("file");
         assertThat(report.get("warnings").toString()).contains("E1013");
 
+        String page = TestFiles.read(night.resolve("report.html"));
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("COMPLETED").contains("<svg")
+                .contains("<a href=\"rejects.csv\">").contains("duplicate external user id &#39;E1006&#39;")
+                .contains("London (5)").contains("signLinks")
+                .doesNotContain("sig=").doesNotContain("<script").doesNotContain("src=").doesNotContain("http://")
+                .doesNotContain("https://");
+        String metrics = TestFiles.read(night.resolve("metrics.prom"));
+        assertThat(metrics).contains("hublinks_links{state=\"new\"} 50.0").contains("hublinks_roster_rejects 1.0")
+                .contains("spring_batch_step_seconds_count").contains("step_name=\"signLinks\"");
+
         JsonNode manifest = json.readTree(night.resolve("manifest.json").toFile());
         assertThat(manifest.at("/email.csv/rows").asLong()).isEqualTo(48);
         assertThat(manifest.at("/email.csv/sha256").asString()).hasSize(64);
@@ -115,7 +129,7 @@ class NightlyJobTest {
         LocalDate day = LocalDate.of(2026, 1, 15);
         NightlyRun.Outcome first = nightlyRun.run(new NightlyRun.Request(day, null, false, false));
         assertThat(first.exitCode()).isZero();
-        Path email = OUT.resolve("2026-01-15/email.csv");
+        Path email = nights.resolve("2026-01-15/email.csv");
         String bytes = TestFiles.read(email);
         long modified = Files.getLastModifiedTime(email).toMillis();
 
@@ -135,7 +149,7 @@ class NightlyJobTest {
     void theNextNightExportsOnlyNewAndChangedLearnersAndMarksLeavers() throws Exception {
         assertThat(nightlyRun.run(new NightlyRun.Request(LocalDate.of(2026, 1, 15), null, false, false)).exitCode()).isZero();
 
-        Path roster = Path.of("target/test-out/nightly-job-test/roster-night2.csv");
+        Path roster = outDir.resolve("roster-night2.csv");
         String sample = TestFiles.read(Path.of("sample-data/roster.csv"));
         String night2 = sample
                 .replace("E1002,Oliver,Jones,oliver.jones@example.com,+44 7958 573780,London",
@@ -156,15 +170,15 @@ class NightlyJobTest {
         assertThat(states).containsEntry("E1002", "changed").containsEntry("E1003", "removed")
                 .containsEntry("E1099", "new").containsEntry("E1001", "unchanged");
         assertThat(states.values().stream().filter("unchanged"::equals).count()).isEqualTo(48);
-        assertThat(csv(OUT.resolve("2026-01-16/email.csv"))).extracting(row -> row.get("external_user_id"))
+        assertThat(csv(nights.resolve("2026-01-16/email.csv"))).extracting(row -> row.get("external_user_id"))
                 .containsExactly("E1002", "E1099");
-        assertThat(csv(OUT.resolve("2026-01-16/email.csv")).get(0).get("link")).contains("g=6&e=E1002");
+        assertThat(csv(nights.resolve("2026-01-16/email.csv")).get(0).get("link")).contains("g=6&e=E1002");
     }
 
     @Test
     void aFailedNightResumesTheSameRunWhenRunAgain() throws Exception {
         LocalDate day = LocalDate.of(2026, 1, 20);
-        Path broken = Path.of("target/test-out/nightly-job-test/broken.csv");
+        Path broken = outDir.resolve("broken.csv");
         Files.createDirectories(broken.getParent());
         Files.writeString(broken, "employee_id,first_name,last_name,email,mobile,team\nE1,\"unclosed,,,,\n"
                 + "x\n".repeat(60), StandardCharsets.UTF_8);

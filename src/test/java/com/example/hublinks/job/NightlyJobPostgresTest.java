@@ -1,0 +1,36 @@
+package com.example.hublinks.job;
+
+import com.example.hublinks.HublinksApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same end-to-end scenarios as {@link NightlyJobTest}, with PostgreSQL as the application
+ * database: Spring Batch's job repository, the Flyway migrations and every hublinks table.
+ */
+@SpringBootTest(classes = HublinksApplication.class, properties = {
+        "spring.config.additional-location=file:jobs/sample-nightly.yml",
+        "hublinks.campaign.out-dir=target/test-out/nightly-job-postgres-test"})
+class NightlyJobPostgresTest extends NightlyJobTest {
+
+    static final EmbeddedPostgres POSTGRES = start();
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
