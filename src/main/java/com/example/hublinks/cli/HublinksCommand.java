@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code hublinks} command line (DESIGN §5): one subcommand per thing ops, HR and comms do. */
 @Command(name = "hublinks", mixinStandardHelpOptions = true, version = "hublinks 0.1",
         description = "Signs personalised eduMe seamless links for a learner roster, every night.",
-        subcommands = {RunCommand.class, SignCommand.class, VerifyCommand.class})
+        subcommands = {RunCommand.class, SignCommand.class, VerifyCommand.class, GenerateRosterCommand.class})
 public class HublinksCommand implements Runnable {
 
     @CommandLine.Spec
