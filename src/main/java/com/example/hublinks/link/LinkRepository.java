@@ -2,7 +2,6 @@ package com.example.hublinks.link;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +34,21 @@ public class LinkRepository {
                 + " and state in ('new', 'changed') and last_changed < ?", job, Date.valueOf(runDate));
     }
 
-    /** The stored links of these learners, keyed by user id, then by {@link IssuedLink#key()}. */
-    Map<String, Map<String, StoredLink>> linksOf(String job, Collection<String> userIds) {
+    /**
+     * The stored links of the learners whose ids sort from {@code firstId} to {@code lastId} (the
+     * database's order, the one the learner reader reads in), keyed by user id, then by
+     * {@link IssuedLink#key()}. A range of the primary key, not an {@code IN (…)} list of ids,
+     * which H2 answers by scanning every link of the job.
+     */
+    Map<String, Map<String, StoredLink>> linksBetween(String job, String firstId, String lastId) {
         Map<String, Map<String, StoredLink>> links = new HashMap<>();
-        named.query("select external_user_id, kind, target_id, url, state from learner_link"
-                        + " where job_name = :job and external_user_id in (:ids)",
-                new MapSqlParameterSource("job", job).addValue("ids", userIds),
+        jdbc.query("select external_user_id, kind, target_id, url, state from learner_link"
+                        + " where job_name = ? and external_user_id between ? and ?",
                 rs -> {
                     StoredLink link = new StoredLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5));
                     links.computeIfAbsent(link.externalUserId(), k -> new HashMap<>()).put(link.key(), link);
-                });
+                }, job, firstId, lastId);
         return links;
     }
 

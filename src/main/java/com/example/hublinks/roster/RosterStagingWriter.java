@@ -1,11 +1,9 @@
 package com.example.hublinks.roster;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -28,31 +26,26 @@ public class RosterStagingWriter implements ItemWriter<ValidatedRow> {
 
     @Override
     public void write(Chunk<? extends ValidatedRow> chunk) {
-        Set<String> ids = new HashSet<>();
-        chunk.forEach(row -> {
-            if (row.learner() != null) {
-                ids.add(row.learner().externalUserId());
-            }
-        });
-        Map<String, Long> firstLine = new HashMap<>(ids.isEmpty() ? Map.of() : repository.linesOf(jobInstanceId, ids));
         List<Learner> learners = new ArrayList<>();
         List<RejectedRow> rejects = new ArrayList<>();
-        List<ContactWarning> warnings = new ArrayList<>();
+        Map<Long, List<ContactWarning>> warningsByLine = new LinkedHashMap<>();
         for (ValidatedRow row : chunk) {
-            Learner learner = row.learner();
-            Long first = learner == null ? null : firstLine.putIfAbsent(learner.externalUserId(), learner.lineNo());
             if (row.reject() != null) {
                 rejects.add(row.reject());
-            } else if (first != null) {
-                rejects.add(duplicate(learner, first));
             } else {
-                learners.add(learner);
-                warnings.addAll(row.warnings());
+                learners.add(row.learner());
+                if (!row.warnings().isEmpty()) {
+                    warningsByLine.put(row.learner().lineNo(), row.warnings());
+                }
             }
         }
-        repository.insertLearners(jobInstanceId, learners);
+        // the insert skips ids already staged, by an earlier chunk or earlier in this one
+        for (Learner duplicate : repository.insertNewLearners(jobInstanceId, learners)) {
+            rejects.add(duplicate(duplicate, repository.lineOf(jobInstanceId, duplicate.externalUserId())));
+            warningsByLine.remove(duplicate.lineNo());
+        }
         repository.insertRejects(jobInstanceId, rejects);
-        repository.insertWarnings(jobInstanceId, warnings);
+        repository.insertWarnings(jobInstanceId, warningsByLine.values().stream().flatMap(List::stream).toList());
     }
 
     private RejectedRow duplicate(Learner learner, long firstLine) {
