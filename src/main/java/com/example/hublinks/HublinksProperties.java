@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "hublinks", ignoreUnknownFields = false)
 public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster roster, @DefaultValue Catalog catalog,
                                  @DefaultValue Links links, @DefaultValue Guard guard,
-                                 @DefaultValue Campaign campaign) {
+                                 @DefaultValue Campaign campaign, @DefaultValue Scale scale) {
 
     public record Job(@DefaultValue("hublinks") String name, @DefaultValue("UTC") ZoneId zone) {
         public Job {
@@ -117,5 +117,26 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
     }
 
     public record Inapp(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * How a night uses the machine: {@code partitions} threads sign links, each on its own range of
+     * user ids (0: one per core); {@code chunk-size} items per transaction (chosen by measurement).
+     */
+    public record Scale(@DefaultValue("0") int partitions, @DefaultValue("1000") int chunkSize) {
+        public Scale {
+            if (partitions < 0 || partitions > 64) {
+                throw new SettingsException("hublinks.scale.partitions", "must be between 0 (one per core) and 64, was "
+                        + partitions);
+            }
+            if (chunkSize < 1 || chunkSize > 100_000) {
+                throw new SettingsException("hublinks.scale.chunk-size", "must be between 1 and 100000, was " + chunkSize);
+            }
+        }
+
+        /** Partitions of {@code signLinks}: the setting, or one per core. */
+        public int gridSize() {
+            return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
+        }
     }
 }

@@ -23,6 +23,8 @@ import com.example.hublinks.roster.RosterValidator;
 import com.example.hublinks.roster.ValidatedRow;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -32,13 +34,13 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "hublinks-nightly";
+    /** Items per transaction unless {@code hublinks.scale.chunk-size} says otherwise. */
     static final int CHUNK_SIZE = 1000;
 
     private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
@@ -93,7 +96,7 @@ public class NightlyJobConfiguration {
     public Step importRosterStep(RosterCsvReader rosterReader, RosterValidator rosterValidator,
                                  RosterStagingWriter rosterWriter, RosterRepository roster) {
         return new StepBuilder("importRoster", jobRepository)
-                .<RosterRow, ValidatedRow>chunk(CHUNK_SIZE)
+                .<RosterRow, ValidatedRow>chunk(chunkSize())
                 .transactionManager(transactionManager)
                 .reader(rosterReader)
                 .processor(rosterValidator)
@@ -145,32 +148,72 @@ public class NightlyJobConfiguration {
 
     // --- signLinks --------------------------------------------------------------------------
 
+    /**
+     * signLinks is partitioned by user-id range (DESIGN §6): {@code hublinks.scale.partitions}
+     * threads, each partition its own restartable step execution with its range in its context.
+     * The listener settles earlier nights before the partitions start and marks leavers after all end.
+     */
     @Bean
-    public Step signLinksStep(JdbcPagingItemReader<Learner> learnerReader, LinkIssuer linkIssuer,
-                              LinkStateWriter linkWriter, LinkRepository links) {
+    public Step signLinksStep(Step signLinksPartitionStep, UserIdRangePartitioner signLinksPartitioner,
+                              LinkRepository links) {
+        int gridSize = settings.scale().gridSize();
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("sign-");
+        threads.setConcurrencyLimit(gridSize);
         return new StepBuilder("signLinks", jobRepository)
-                .<Learner, LearnerLinks>chunk(CHUNK_SIZE)
-                .transactionManager(transactionManager)
-                .reader(learnerReader)
-                .processor(linkIssuer)
-                .writer(linkWriter)
+                .partitioner(signLinksPartitionStep.getName(), signLinksPartitioner)
+                .step(signLinksPartitionStep)
+                .gridSize(gridSize)
+                .taskExecutor(threads)
                 .listener(new SignLinksListener(links, settings.job().name()))
                 .build();
     }
 
     @Bean
     @StepScope
-    public JdbcPagingItemReader<Learner> learnerReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId)
-            throws Exception {
-        return new JdbcPagingItemReaderBuilder<Learner>()
+    public UserIdRangePartitioner signLinksPartitioner(RosterRepository roster, @Value(INSTANCE_ID) Long instanceId) {
+        return new UserIdRangePartitioner(roster, instanceId);
+    }
+
+    @Bean
+    public Step signLinksPartitionStep(JdbcCursorItemReader<Learner> learnerReader, LinkIssuer linkIssuer,
+                                       LinkStateWriter linkWriter) {
+        return new StepBuilder("signLinksPartition", jobRepository)
+                .<Learner, LearnerLinks>chunk(chunkSize())
+                .transactionManager(transactionManager)
+                .reader(learnerReader)
+                .processor(linkIssuer)
+                .writer(linkWriter)
+                .build();
+    }
+
+    /**
+     * Tonight's learners of one partition's user-id range, as one streamed query in primary-key
+     * order. Restart skips the rows already read: the order is unique, so they are the same rows.
+     * Not a paging reader: H2 sorts everything after the start key for each page (quadratic).
+     */
+    @Bean
+    @StepScope
+    public JdbcCursorItemReader<Learner> learnerReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
+                                                      @Value("#{stepExecutionContext['fromId']}") String fromId,
+                                                      @Value("#{stepExecutionContext['toId']}") String toId) {
+        List<Object> arguments = new ArrayList<>(List.of(instanceId));
+        String where = "where job_instance_id = ?";
+        if (fromId != null) {
+            where += " and external_user_id >= ?";
+            arguments.add(fromId);
+        }
+        if (toId != null) {
+            where += " and external_user_id < ?";
+            arguments.add(toId);
+        }
+        return new JdbcCursorItemReaderBuilder<Learner>()
                 .name("learnerReader")
                 .dataSource(dataSource)
-                .selectClause("select external_user_id, line_no, first_name, last_name, email, phone, team_ids, locale")
-                .fromClause("from roster_learner")
-                .whereClause("where job_instance_id = :instance")
-                .sortKeys(Map.of("external_user_id", Order.ASCENDING))
-                .parameterValues(Map.of("instance", instanceId))
-                .pageSize(CHUNK_SIZE)
+                .sql("select external_user_id, line_no, first_name, last_name, email, phone, team_ids, locale"
+                        + " from roster_learner " + where + " order by job_instance_id, external_user_id")
+                .queryArguments(arguments)
+                .fetchSize(chunkSize())
+                .connectionAutoCommit(false) // PostgreSQL streams a result only outside auto-commit
                 .rowMapper((rs, i) -> RosterRepository.learner(rs))
                 .build();
     }
@@ -190,10 +233,10 @@ public class NightlyJobConfiguration {
     // --- exportCampaign ---------------------------------------------------------------------
 
     @Bean
-    public Step exportCampaignStep(JdbcPagingItemReader<CampaignRow> campaignReader,
+    public Step exportCampaignStep(JdbcCursorItemReader<CampaignRow> campaignReader,
                                    CompositeItemWriter<CampaignRow> campaignWriter, OutputDirectory outputDirectory) {
         return new StepBuilder("exportCampaign", jobRepository)
-                .<CampaignRow, CampaignRow>chunk(CHUNK_SIZE)
+                .<CampaignRow, CampaignRow>chunk(chunkSize())
                 .transactionManager(transactionManager)
                 .reader(campaignReader)
                 .writer(campaignWriter)
@@ -209,10 +252,10 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    public JdbcPagingItemReader<CampaignRow> campaignReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
-                                                            @Value(RUN_DATE) LocalDate runDate) throws Exception {
+    public JdbcCursorItemReader<CampaignRow> campaignReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
+                                                            @Value(RUN_DATE) LocalDate runDate) {
         return CampaignReader.build(dataSource, settings.job().name(), instanceId, runDate,
-                settings.campaign().audience(), CHUNK_SIZE);
+                settings.campaign().audience(), chunkSize());
     }
 
     @Bean
@@ -222,6 +265,10 @@ public class NightlyJobConfiguration {
         Map<String, ItemStreamWriter<CampaignRow>> writers =
                 ExportFiles.writers(outputDirectory, settings.campaign(), json);
         return new CompositeItemWriter<>(java.util.List.copyOf(writers.values()));
+    }
+
+    private int chunkSize() {
+        return settings.scale().chunkSize();
     }
 
     // --- report -----------------------------------------------------------------------------

@@ -107,6 +107,27 @@ public class RosterRepository {
         return jdbc.queryForObject("select count(*) from roster_learner where job_instance_id = ?", Long.class, jobInstanceId);
     }
 
+    /**
+     * The user ids that cut tonight's learners into {@code parts} ranges of about equal size, in
+     * the database's sort order (the one paging readers read in); fewer when there are few learners.
+     */
+    public List<String> splitPoints(long jobInstanceId, int parts) {
+        long count = learnerCount(jobInstanceId);
+        List<String> splits = new ArrayList<>();
+        for (int part = 1; part < parts; part++) {
+            long offset = count * part / parts;
+            if (offset == 0) {
+                continue;
+            }
+            List<String> id = jdbc.queryForList("select external_user_id from roster_learner where job_instance_id = ?"
+                    + " order by external_user_id offset ? rows fetch next 1 rows only", String.class, jobInstanceId, offset);
+            if (!id.isEmpty() && (splits.isEmpty() || !splits.get(splits.size() - 1).equals(id.get(0)))) {
+                splits.add(id.get(0));
+            }
+        }
+        return splits;
+    }
+
     public long rejectCount(long jobInstanceId) {
         return jdbc.queryForObject("select count(*) from roster_reject where job_instance_id = ?", Long.class, jobInstanceId);
     }
