@@ -3,6 +3,7 @@ package com.example.hublinks.campaign;
 import com.example.hublinks.HublinksProperties.Audience;
 import com.example.hublinks.link.IssuedLink;
 import com.example.hublinks.link.LinkKind;
+import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.roster.RosterRepository;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ public final class CampaignReader {
 
     public static JdbcCursorItemReader<CampaignRow> build(DataSource dataSource, String job, long instanceId,
                                                           LocalDate runDate, Audience audience, int fetchSize) {
-        List<Object> arguments = new ArrayList<>(List.of(instanceId, job));
+        List<Object> arguments = new ArrayList<>(List.of(Date.valueOf(runDate), instanceId, job));
         String states = switch (audience) {
             case ALL -> "l.state <> 'removed'";
             case NEW -> "l.state = 'new' and l.last_changed = ?";
@@ -39,7 +40,8 @@ public final class CampaignReader {
         return new JdbcCursorItemReaderBuilder<CampaignRow>()
                 .name("campaignReader")
                 .dataSource(dataSource)
-                .sql("select l.external_user_id, l.kind, l.target_id, l.url, l.state, r.line_no, r.first_name,"
+                .sql("select l.external_user_id, l.kind, l.target_id, l.url, " + LinkRepository.stateTonight("l")
+                        + " as state, r.line_no, r.first_name,"
                         + " r.last_name, r.email, r.phone, r.team_ids, r.locale"
                         + " from learner_link l join roster_learner r on r.job_instance_id = ?"
                         + " and r.external_user_id = l.external_user_id where l.job_name = ? and " + states
