@@ -134,9 +134,18 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
             }
         }
 
-        /** Partitions of {@code signLinks}: the setting, or one per core. */
-        public int gridSize() {
-            return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
+        /**
+         * Partitions of {@code signLinks}: the setting, or one per core. Each partition holds two
+         * connections (its chunk transaction and its streaming read), the job repository one more.
+         */
+        public int gridSize(int poolSize) {
+            int fits = Math.max(1, (poolSize - 2) / 2);
+            if (partitions > fits) {
+                throw new SettingsException("hublinks.scale.partitions", partitions + " partitions need "
+                        + (2 * partitions + 2) + " connections; raise spring.datasource.hikari.maximum-pool-size (now "
+                        + poolSize + ")");
+            }
+            return partitions > 0 ? partitions : Math.min(Runtime.getRuntime().availableProcessors(), fits);
         }
     }
 }

@@ -21,6 +21,7 @@ import com.example.hublinks.roster.RosterRow;
 import com.example.hublinks.roster.RosterStagingWriter;
 import com.example.hublinks.roster.RosterValidator;
 import com.example.hublinks.roster.ValidatedRow;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -155,8 +156,9 @@ public class NightlyJobConfiguration {
      */
     @Bean
     public Step signLinksStep(Step signLinksPartitionStep, UserIdRangePartitioner signLinksPartitioner,
-                              LinkRepository links) {
-        int gridSize = settings.scale().gridSize();
+                              LinkRepository links, DataSource dataSource) {
+        int poolSize = dataSource instanceof HikariDataSource pool ? pool.getMaximumPoolSize() : Integer.MAX_VALUE;
+        int gridSize = settings.scale().gridSize(poolSize);
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("sign-");
         threads.setConcurrencyLimit(gridSize);
         return new StepBuilder("signLinks", jobRepository)
