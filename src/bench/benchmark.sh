@@ -16,10 +16,13 @@ JAVA_OPTS=${JAVA_OPTS:-}
 PG_PORT=${PG_PORT:-55432}
 mkdir -p "$WORK"; WORK=$(cd "$WORK" && pwd)
 [ -f target/hublinks.jar ] || ./mvnw -B -q -DskipTests package
+# run a copy: a rebuild of target/ during a long run must not pull classes from under it
+cp target/hublinks.jar "$WORK/hublinks.jar"
+JAR="$WORK/hublinks.jar"
 export EDUME_SIGNING_SECRET=${EDUME_SIGNING_SECRET:-$(cat sample-data/demo-signing-secret.txt)}
 
 ROSTER="$WORK/roster-$ROWS.csv"
-[ -f "$ROSTER" ] || java -jar target/hublinks.jar generate-roster --rows "$ROWS" --out "$ROSTER" --seed 1 >/dev/null
+[ -f "$ROSTER" ] || java -jar "$JAR" generate-roster --rows "$ROWS" --out "$ROSTER" --seed 1 >/dev/null
 
 RESULTS=()
 # timed LABEL CMD...: runs CMD under /usr/bin/time, records "label wall rss exit"
@@ -38,7 +41,7 @@ timed() {
 timed node-baseline node src/bench/node-baseline.mjs "$ROSTER" "$WORK/node-email.csv"
 
 night() { # night LABEL URL DATE
-  timed "$1" java $JAVA_OPTS -jar target/hublinks.jar run jobs/sample-nightly.yml --date "$3" --roster "$ROSTER" \
+  timed "$1" java $JAVA_OPTS -jar "$JAR" run jobs/sample-nightly.yml --date "$3" --roster "$ROSTER" \
     --hublinks.job.name=bench --hublinks.campaign.out-dir="$WORK/out-$1" "--spring.datasource.url=$2" \
     --logging.level.com.example.hublinks=WARN
 }
