@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "hublinks", ignoreUnknownFields = false)
 public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster roster, @DefaultValue Catalog catalog,
                                  @DefaultValue Links links, @DefaultValue Guard guard,
-                                 @DefaultValue Campaign campaign, @DefaultValue Ops ops) {
+                                 @DefaultValue Campaign campaign, @DefaultValue Ops ops, @DefaultValue Scale scale) {
 
     public record Job(@DefaultValue("hublinks") String name, @DefaultValue("UTC") ZoneId zone,
                       @DefaultValue("1000") int chunkSize) {
@@ -218,6 +218,33 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
             if (progressEvery.isNegative()) {
                 throw new SettingsException("hublinks.ops.progress-every", "must not be negative, was " + progressEvery);
             }
+        }
+    }
+
+    /**
+     * How a night uses the machine: {@code partitions} threads sign links, each on its own range of
+     * user ids (0: one per core). Items per transaction are {@code job.chunk-size}.
+     */
+    public record Scale(@DefaultValue("0") int partitions) {
+        public Scale {
+            if (partitions < 0 || partitions > 64) {
+                throw new SettingsException("hublinks.scale.partitions", "must be between 0 (one per core) and 64, was "
+                        + partitions);
+            }
+        }
+
+        /**
+         * Partitions of {@code signLinks}: the setting, or one per core. Each partition holds two
+         * connections (its chunk transaction and its streaming read), the job repository one more.
+         */
+        public int gridSize(int poolSize) {
+            int fits = Math.max(1, (poolSize - 2) / 2);
+            if (partitions > fits) {
+                throw new SettingsException("hublinks.scale.partitions", partitions + " partitions need "
+                        + (2 * partitions + 2) + " connections; raise spring.datasource.hikari.maximum-pool-size (now "
+                        + poolSize + ")");
+            }
+            return partitions > 0 ? partitions : Math.min(Runtime.getRuntime().availableProcessors(), fits);
         }
     }
 }

@@ -10,9 +10,9 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Around {@code signLinks}: first, links that were new or changed on an earlier night become
- * unchanged; after the last chunk, learners gone from the roster become removed. Both are
- * idempotent, so a restart repeats them safely.
+ * After {@code signLinks}' last chunk (of every partition), learners gone from the roster become
+ * removed. Idempotent, so a restart repeats it safely. (Links new or changed on an earlier night
+ * are not rewritten as unchanged: see {@link LinkRepository#stateTonight}.)
  */
 class SignLinksListener implements StepExecutionListener {
 
@@ -24,11 +24,6 @@ class SignLinksListener implements StepExecutionListener {
     SignLinksListener(LinkRepository links, String job) {
         this.links = links;
         this.job = job;
-    }
-
-    @Override
-    public void beforeStep(StepExecution stepExecution) {
-        links.settlePreviousNights(job, runDate(stepExecution));
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.example.hublinks.link;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,25 +26,31 @@ public class LinkRepository {
     }
 
     /**
-     * Links that were new or changed on an earlier night are unchanged tonight. Only rows of
-     * earlier nights are touched, so running this again after a restart loses nothing.
+     * A link's state as of {@code night} in SQL ({@code alias} is the learner_link row; one date
+     * parameter): {@code state} is relative to the night in {@code last_changed}, so a link new or
+     * changed on an earlier night is unchanged tonight. Read this way rather than rewriting every
+     * such row each night: an unchanged night writes nothing.
      */
-    public int settlePreviousNights(String job, LocalDate runDate) {
-        return jdbc.update("update learner_link set state = 'unchanged' where job_name = ?"
-                + " and state in ('new', 'changed') and last_changed < ?", job, Date.valueOf(runDate));
+    public static String stateTonight(String alias) {
+        return "case when " + alias + ".state in ('new', 'changed') and " + alias + ".last_changed <> ? then 'unchanged'"
+                + " else " + alias + ".state end";
     }
 
-    /** The stored links of these learners, keyed by user id, then by {@link IssuedLink#key()}. */
-    Map<String, Map<String, StoredLink>> linksOf(String job, Collection<String> userIds) {
+    /**
+     * The stored links of the learners whose ids sort from {@code firstId} to {@code lastId} (the
+     * database's order, the one the learner reader reads in), keyed by user id, then by
+     * {@link IssuedLink#key()}. A range of the primary key, not an {@code IN (…)} list of ids,
+     * which H2 answers by scanning every link of the job.
+     */
+    Map<String, Map<String, StoredLink>> linksBetween(String job, String firstId, String lastId) {
         Map<String, Map<String, StoredLink>> links = new HashMap<>();
-        named.query("select external_user_id, kind, target_id, url, state from learner_link"
-                        + " where job_name = :job and external_user_id in (:ids)",
-                new MapSqlParameterSource("job", job).addValue("ids", userIds),
+        jdbc.query("select external_user_id, kind, target_id, url, state from learner_link"
+                        + " where job_name = ? and external_user_id between ? and ?",
                 rs -> {
                     StoredLink link = new StoredLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5));
                     links.computeIfAbsent(link.externalUserId(), k -> new HashMap<>()).put(link.key(), link);
-                });
+                }, job, firstId, lastId);
         return links;
     }
 
@@ -108,12 +113,24 @@ public class LinkRepository {
     /** Links per state as of this night: new/changed tonight, unchanged, removed tonight. */
     public Map<String, Long> stateCounts(String job, LocalDate runDate) {
         Map<String, Long> counts = new HashMap<>(Map.of("new", 0L, "changed", 0L, "unchanged", 0L, "removed", 0L));
-        jdbc.query("select state, count(*) from learner_link where job_name = ? and (state = 'unchanged'"
-                        + " or (state in ('new', 'changed') and last_changed = ?) or (state = 'removed' and removed_on = ?))"
-                        + " group by state",
+        Date night = Date.valueOf(runDate);
+        jdbc.query("select state, tonight, removed_tonight, count(*) from (select state,"
+                        + " case when last_changed = ? then true else false end tonight,"
+                        + " case when removed_on = ? then true else false end removed_tonight"
+                        + " from learner_link where job_name = ?) links group by state, tonight, removed_tonight",
                 rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }, job, Date.valueOf(runDate), Date.valueOf(runDate));
+                    String state = rs.getString(1);
+                    boolean changedTonight = rs.getBoolean(2);
+                    boolean removedTonight = rs.getBoolean(3);
+                    String tonight = switch (state) {
+                        case "removed" -> removedTonight ? "removed" : null;
+                        case "new", "changed" -> changedTonight ? state : "unchanged";
+                        default -> "unchanged";
+                    };
+                    if (tonight != null) {
+                        counts.merge(tonight, rs.getLong(4), Long::sum);
+                    }
+                }, night, night, job);
         return counts;
     }
 

@@ -12,8 +12,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Step {@code signLinks}' writer: compares tonight's links with the stored ones, one query per
- * chunk, and writes only the difference. A new link is inserted as {@code new}; a different URL
+ * Step {@code signLinks}' writer: compares tonight's links with the stored ones, one range query
+ * per chunk, and writes only the difference. A new link is inserted as {@code new}; a different URL
  * (a team move) becomes {@code changed}; a returning leaver's same link is live again as
  * {@code unchanged}; an identical link is not written at all.
  */
@@ -31,9 +31,13 @@ public class LinkStateWriter implements ItemWriter<LearnerLinks> {
 
     @Override
     public void write(Chunk<? extends LearnerLinks> chunk) {
-        List<String> ids = new ArrayList<>(chunk.size());
-        chunk.forEach(item -> ids.add(item.learner().externalUserId()));
-        Map<String, Map<String, StoredLink>> stored = repository.linksOf(job, ids);
+        if (chunk.isEmpty()) {
+            return;
+        }
+        // the learner reader reads in user id order: the chunk's ids lie between its first and last
+        List<? extends LearnerLinks> items = chunk.getItems();
+        Map<String, Map<String, StoredLink>> stored = repository.linksBetween(job,
+                items.get(0).learner().externalUserId(), items.get(items.size() - 1).learner().externalUserId());
         List<Keyed> inserts = new ArrayList<>();
         List<Changed> updates = new ArrayList<>();
         List<StoredLink> removals = new ArrayList<>();

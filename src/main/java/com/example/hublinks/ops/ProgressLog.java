@@ -30,7 +30,8 @@ public class ProgressLog implements StepExecutionListener, ItemWriteListener<Obj
     private final ToLongFunction<StepExecution> total;
     private final String readerName;
 
-    private volatile State state;
+    // per thread: the partitions of signLinks share this listener, each on its own thread
+    private final ThreadLocal<State> state = new ThreadLocal<>();
 
     /**
      * @param total      what the step will process in all, or {@link #UNKNOWN}
@@ -51,27 +52,30 @@ public class ProgressLog implements StepExecutionListener, ItemWriteListener<Obj
         long before = stepExecution.getExecutionContext().get(readerName + ".read.count") instanceof Number n
                 ? n.longValue() : 0; // readers save it as an int
         Instant now = clock.instant();
-        state = new State(stepExecution.getStepName(), total.applyAsLong(stepExecution), before, now, 0, now);
+        state.set(new State(stepExecution.getStepName(), total.applyAsLong(stepExecution), before, now, 0, now));
         if (before > 0) {
-            log.info("{}: resuming after {} items done by an earlier run", state.step(), before);
+            log.info("{}: resuming after {} items done by an earlier run", stepExecution.getStepName(), before);
         }
     }
 
     @Override
     public void afterWrite(Chunk<?> items) {
-        State s = state;
+        State s = state.get();
+        if (s == null) {
+            return;
+        }
         Instant now = clock.instant();
         State next = new State(s.step(), s.total(), s.before(), s.started(), s.done() + items.size(), s.lastLog());
         if (Duration.between(s.lastLog(), now).compareTo(every) >= 0) {
             log.info(line(next, now));
             next = new State(next.step(), next.total(), next.before(), next.started(), next.done(), now);
         }
-        state = next;
+        state.set(next);
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        state = null;
+        state.remove();
         return stepExecution.getExitStatus();
     }
 

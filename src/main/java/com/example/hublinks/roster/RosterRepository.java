@@ -1,5 +1,6 @@
 package com.example.hublinks.roster;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,22 +37,24 @@ public class RosterRepository {
         }
     }
 
-    /** The line an id already staged was first read on (a primary-key lookup). */
-    long lineOf(long jobInstanceId, String id) {
-        return jdbc.queryForObject("select line_no from roster_learner where job_instance_id = ? and external_user_id = ?",
-                Long.class, jobInstanceId, id);
+    /** The line an id was first read on, or null when it is not staged. */
+    Long lineOf(long jobInstanceId, String id) {
+        List<Long> lines = jdbc.queryForList("select line_no from roster_learner where job_instance_id = ?"
+                + " and external_user_id = ?", Long.class, jobInstanceId, id);
+        return lines.isEmpty() ? null : lines.get(0);
     }
 
     /**
-     * Inserts each learner whose id is not staged yet, in one batch; answers, per learner, whether
-     * it was inserted. A lookup by primary key per row rather than one "id in (...)" query per
-     * chunk: H2 answers the latter by scanning every row staged so far, quadratic in the roster.
+     * Stages the learners whose id is not staged yet, in order, and returns the others (duplicates).
+     * One primary-key probe per row inside the batch: an {@code IN (…)} list of a chunk's ids is a
+     * scan of the whole staged roster on H2, quadratic over a night of a million learners.
      */
-    boolean[] insertNewLearners(long jobInstanceId, List<Learner> learners) {
+    List<Learner> insertNewLearners(long jobInstanceId, List<Learner> learners) {
         int[][] counts = jdbc.batchUpdate("insert into roster_learner (job_instance_id, external_user_id, line_no,"
                         + " first_name, last_name, email, phone, team_ids, locale) select ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                        + " where not exists (select 1 from roster_learner where job_instance_id = ? and external_user_id = ?)",
-                learners, Math.max(1, learners.size()), (ps, l) -> {
+                        + " from (values (1)) one where not exists (select 1 from roster_learner"
+                        + " where job_instance_id = ? and external_user_id = ?)", learners, learners.size(),
+                (ps, l) -> {
                     ps.setLong(1, jobInstanceId);
                     ps.setString(2, l.externalUserId());
                     ps.setLong(3, l.lineNo());
@@ -64,14 +67,17 @@ public class RosterRepository {
                     ps.setLong(10, jobInstanceId);
                     ps.setString(11, l.externalUserId());
                 });
-        boolean[] inserted = new boolean[learners.size()];
+        List<Learner> duplicates = new ArrayList<>();
         int i = 0;
         for (int[] batch : counts) {
             for (int count : batch) {
-                inserted[i++] = count != 0; // 0: the id was staged by an earlier chunk
+                if (count == 0) {
+                    duplicates.add(learners.get(i));
+                }
+                i++;
             }
         }
-        return inserted;
+        return duplicates;
     }
 
     void insertRejects(long jobInstanceId, List<RejectedRow> rejects) {
@@ -97,6 +103,27 @@ public class RosterRepository {
 
     public long learnerCount(long jobInstanceId) {
         return jdbc.queryForObject("select count(*) from roster_learner where job_instance_id = ?", Long.class, jobInstanceId);
+    }
+
+    /**
+     * The user ids that cut tonight's learners into {@code parts} ranges of about equal size, in
+     * the database's sort order (the one paging readers read in); fewer when there are few learners.
+     */
+    public List<String> splitPoints(long jobInstanceId, int parts) {
+        long count = learnerCount(jobInstanceId);
+        List<String> splits = new ArrayList<>();
+        for (int part = 1; part < parts; part++) {
+            long offset = count * part / parts;
+            if (offset == 0) {
+                continue;
+            }
+            List<String> id = jdbc.queryForList("select external_user_id from roster_learner where job_instance_id = ?"
+                    + " order by external_user_id offset ? rows fetch next 1 rows only", String.class, jobInstanceId, offset);
+            if (!id.isEmpty() && (splits.isEmpty() || !splits.get(splits.size() - 1).equals(id.get(0)))) {
+                splits.add(id.get(0));
+            }
+        }
+        return splits;
     }
 
     public long rejectCount(long jobInstanceId) {

@@ -1,7 +1,7 @@
 package com.example.hublinks.roster;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -26,35 +26,26 @@ public class RosterStagingWriter implements ItemWriter<ValidatedRow> {
 
     @Override
     public void write(Chunk<? extends ValidatedRow> chunk) {
-        Map<String, Long> firstLine = new HashMap<>();
-        List<ValidatedRow> candidates = new ArrayList<>();
-        List<Learner> repeated = new ArrayList<>();
+        List<Learner> learners = new ArrayList<>();
         List<RejectedRow> rejects = new ArrayList<>();
+        Map<Long, List<ContactWarning>> warningsByLine = new LinkedHashMap<>();
         for (ValidatedRow row : chunk) {
             if (row.reject() != null) {
                 rejects.add(row.reject());
-            } else if (firstLine.putIfAbsent(row.learner().externalUserId(), row.learner().lineNo()) != null) {
-                repeated.add(row.learner());
             } else {
-                candidates.add(row);
+                learners.add(row.learner());
+                if (!row.warnings().isEmpty()) {
+                    warningsByLine.put(row.learner().lineNo(), row.warnings());
+                }
             }
         }
-        boolean[] inserted = repository.insertNewLearners(jobInstanceId,
-                candidates.stream().map(ValidatedRow::learner).toList());
-        List<ContactWarning> warnings = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            Learner learner = candidates.get(i).learner();
-            if (inserted[i]) {
-                warnings.addAll(candidates.get(i).warnings());
-            } else { // an earlier chunk staged this id
-                long first = repository.lineOf(jobInstanceId, learner.externalUserId());
-                firstLine.put(learner.externalUserId(), first);
-                rejects.add(duplicate(learner, first));
-            }
+        // the insert skips ids already staged, by an earlier chunk or earlier in this one
+        for (Learner duplicate : repository.insertNewLearners(jobInstanceId, learners)) {
+            rejects.add(duplicate(duplicate, repository.lineOf(jobInstanceId, duplicate.externalUserId())));
+            warningsByLine.remove(duplicate.lineNo());
         }
-        repeated.forEach(learner -> rejects.add(duplicate(learner, firstLine.get(learner.externalUserId()))));
         repository.insertRejects(jobInstanceId, rejects);
-        repository.insertWarnings(jobInstanceId, warnings);
+        repository.insertWarnings(jobInstanceId, warningsByLine.values().stream().flatMap(List::stream).toList());
     }
 
     private RejectedRow duplicate(Learner learner, long firstLine) {

@@ -10,7 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -59,8 +59,7 @@ class CampaignAudienceTest {
     }
 
     private static List<String> audience(Audience audience) throws Exception {
-        JdbcPagingItemReader<CampaignRow> reader = CampaignReader.build(db, "night-job", INSTANCE, NIGHT, audience, 2);
-        reader.afterPropertiesSet();
+        JdbcCursorItemReader<CampaignRow> reader = CampaignReader.build(db, "night-job", INSTANCE, NIGHT, audience, 2);
         reader.open(new ExecutionContext());
         List<String> users = new ArrayList<>();
         for (CampaignRow row; (row = reader.read()) != null; ) {

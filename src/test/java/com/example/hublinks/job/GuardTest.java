@@ -1,5 +1,6 @@
 package com.example.hublinks.job;
 
+import com.example.hublinks.link.LinkRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.HublinksApplication;
@@ -75,8 +76,10 @@ class GuardTest {
         return json.readTree(OUT.resolve(date + "/report.json").toFile());
     }
 
-    Map<String, String> states() {
-        return jdbc.queryForList("select external_user_id, state from learner_link").stream()
+    /** Each learner's link state as of a night (stored states are relative to the night that last changed them). */
+    Map<String, String> states(LocalDate night) {
+        return jdbc.queryForList("select external_user_id, " + LinkRepository.stateTonight("l") + " as state"
+                        + " from learner_link l", java.sql.Date.valueOf(night)).stream()
                 .collect(Collectors.toMap(r -> (String) r.get("EXTERNAL_USER_ID"), r -> (String) r.get("STATE")));
     }
 
@@ -124,8 +127,8 @@ class GuardTest {
         NightlyRun.Outcome good = night(NIGHT3, SAMPLE, false);
 
         assertThat(good.exitCode()).as(good.message()).isZero();
-        assertThat(states()).hasSize(50);
-        assertThat(states().values()).containsOnly("unchanged");
+        assertThat(states(NIGHT3)).hasSize(50);
+        assertThat(states(NIGHT3).values()).containsOnly("unchanged");
         assertThat(report(NIGHT3).at("/counts/unchanged").asLong()).isEqualTo(50);
         assertThat(TestFiles.lines(OUT.resolve(NIGHT3 + "/email.csv"))).hasSize(1); // the header: nobody to message
     }
@@ -139,7 +142,7 @@ class GuardTest {
         NightlyRun.Outcome accepted = night(NIGHT2, shrunk, true);
 
         assertThat(accepted.exitCode()).as(accepted.message()).isZero();
-        Map<String, String> states = states();
+        Map<String, String> states = states(NIGHT2);
         assertThat(states).hasSize(50); // leavers are kept, not deleted
         assertThat(states.values().stream().filter("removed"::equals).count()).isEqualTo(20);
         assertThat(states).containsEntry("E1001", "removed").containsEntry("E1021", "unchanged");
@@ -168,7 +171,7 @@ class GuardTest {
         String url = jdbc.queryForObject("select url from learner_link where external_user_id = 'E1003'", String.class);
 
         assertThat(night(NIGHT2, sampleWithout("leaver.csv", "E1003"), false).exitCode()).isZero();
-        assertThat(states()).containsEntry("E1003", "removed");
+        assertThat(states(NIGHT2)).containsEntry("E1003", "removed");
 
         assertThat(night(NIGHT3, SAMPLE, false).exitCode()).isZero();
         Map<String, Object> back = jdbc.queryForMap("select * from learner_link where external_user_id = 'E1003'");

@@ -164,9 +164,11 @@ class NightlyJobTest {
 
         assertThat(outcome.exitCode()).as(outcome.message()).isZero();
         Map<String, String> states = new HashMap<>();
-        jdbc.query("select external_user_id, state from learner_link", rs -> {
+        // state is relative to last_changed: a link new on an earlier night is unchanged tonight
+        jdbc.query("select external_user_id, " + com.example.hublinks.link.LinkRepository.stateTonight("l")
+                + " from learner_link l", rs -> {
             states.put(rs.getString(1), rs.getString(2));
-        });
+        }, java.sql.Date.valueOf("2026-01-16"));
         assertThat(states).containsEntry("E1002", "changed").containsEntry("E1003", "removed")
                 .containsEntry("E1099", "new").containsEntry("E1001", "unchanged");
         assertThat(states.values().stream().filter("unchanged"::equals).count()).isEqualTo(48);

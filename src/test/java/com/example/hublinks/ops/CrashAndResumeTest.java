@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CrashAndResumeTest {
 
-    static final int LEARNERS = 8_000;
+    static final int LEARNERS = 20_000; // enough that each step runs for seconds: the test acts while one is in progress
     static final String DATE = "2026-02-02";
     static final List<String> FILES = List.of("email.csv", "sms.csv", "inapp.jsonl", "rejects.csv");
 
@@ -56,7 +56,7 @@ class CrashAndResumeTest {
     static String[] args() {
         // small chunks and a progress line per chunk: many commits to be killed between, and a log to watch
         return new String[] {"--date", DATE, "--roster", roster.toString(), "--hublinks.job.chunk-size=50",
-                "--hublinks.ops.progress-every=0s",
+                "--hublinks.ops.progress-every=0s", "--hublinks.scale.partitions=1",
                 "--hublinks.ops.heartbeat=200ms",
                 "--hublinks.links.secret-env=HUBLINKS_TEST_UNSET_VARIABLE"}; // the sample's demo secret file
     }
@@ -69,7 +69,7 @@ class CrashAndResumeTest {
 
         Path crashy = Files.createDirectories(tmp.resolve("crashed"));
         ChildRun first = ChildRun.start(crashy, "run1", args());
-        assertThat(first.awaitLines(line -> line.contains(" signLinks: "), 20)).as(first.log()).isTrue();
+        assertThat(first.awaitLines(line -> line.contains(" importRoster: "), 20)).as(first.log()).isTrue();
 
         // meanwhile the same job again, from another process: refused, nothing touched
         long executionsBefore = count(crashy, "select count(*) from batch_job_execution");
@@ -79,6 +79,7 @@ class CrashAndResumeTest {
         assertThat(count(crashy, "select count(*) from batch_job_execution")).isEqualTo(executionsBefore);
         assertThat(first.process().isAlive()).as("the first run was still running").isTrue();
 
+        assertThat(first.awaitLines(line -> line.contains(" signLinksPartition:"), 20)).as(first.log()).isTrue();
         first.kill();
         ChildRun second = ChildRun.start(crashy, "run2", args());
         assertThat(second.awaitLines(line -> line.contains(" exportCampaign: "), 20)).as(second.log()).isTrue();
@@ -126,7 +127,7 @@ class CrashAndResumeTest {
             assertThat(run.log()).doesNotContain("sig=").doesNotContain(TestFiles.DEMO_SECRET)
                     .doesNotContain("https://learn.edume.com/e/");
         }
-        assertThat(first.log()).containsPattern("signLinks: [\\d,]+ of 8,000 items done \\(\\d+%\\), [\\d,]+ items/s, ETA");
+        assertThat(first.log()).containsPattern("signLinksPartition:partition0: [\\d,]+ of [\\d,]+ items done \\(\\d+%\\), [\\d,]+ items/s, ETA");
         assertThat(third.log()).contains("step                 status");
     }
 

@@ -56,11 +56,11 @@ class JdbcRosterPostgresTest extends JdbcRosterContract {
         jdbc.execute(table.group());
         RosterRepository repository = new RosterRepository(jdbc);
 
-        boolean[] first = repository.insertNewLearners(7, List.of(learner("E1", 2), learner("E2", 3)));
-        boolean[] second = repository.insertNewLearners(7, List.of(learner("E1", 9), learner("E3", 10)));
+        List<Learner> first = repository.insertNewLearners(7, List.of(learner("E1", 2), learner("E2", 3)));
+        List<Learner> second = repository.insertNewLearners(7, List.of(learner("E1", 9), learner("E3", 10)));
 
-        assertThat(first).containsExactly(true, true);
-        assertThat(second).containsExactly(false, true);
+        assertThat(first).isEmpty(); // the duplicates it skipped
+        assertThat(second).extracting(Learner::lineNo).containsExactly(9L);
         assertThat(repository.lineOf(7, "E1")).isEqualTo(2);
         assertThat(repository.learnerCount(7)).isEqualTo(3);
     }

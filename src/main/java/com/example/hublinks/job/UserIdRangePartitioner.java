@@ -1,0 +1,49 @@
+package com.example.hublinks.job;
+
+import com.example.hublinks.roster.RosterRepository;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Splits tonight's roster into {@code gridSize} ranges of user ids of about equal size, for the
+ * partitions of {@code signLinks}. A partition's context holds its range: {@value #FROM}
+ * (inclusive) and {@value #TO} (exclusive); an end that is absent is open. The ranges are saved
+ * with each partition's step execution, so a restart resumes the same ranges.
+ */
+class UserIdRangePartitioner implements Partitioner {
+
+    static final String FROM = "fromId";
+    static final String TO = "toId";
+    /** About how many learners the partition holds: the total behind its progress log. */
+    static final String SIZE = "learners";
+
+    private final RosterRepository roster;
+    private final long jobInstanceId;
+
+    UserIdRangePartitioner(RosterRepository roster, long jobInstanceId) {
+        this.roster = roster;
+        this.jobInstanceId = jobInstanceId;
+    }
+
+    @Override
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        List<String> splits = roster.splitPoints(jobInstanceId, gridSize);
+        long learners = roster.learnerCount(jobInstanceId);
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (int i = 0; i <= splits.size(); i++) {
+            ExecutionContext range = new ExecutionContext();
+            if (i > 0) {
+                range.putString(FROM, splits.get(i - 1));
+            }
+            if (i < splits.size()) {
+                range.putString(TO, splits.get(i));
+            }
+            range.putLong(SIZE, learners / (splits.size() + 1));
+            partitions.put("partition" + i, range);
+        }
+        return partitions;
+    }
+}
