@@ -136,6 +136,10 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
             if (kind == LinkKind.KNOWLEDGE_HUB && (hubId == null || hubId.isBlank())) {
                 throw new SettingsException("hublinks.links.hub-id", "is required when hublinks.links.kind is knowledge-hub");
             }
+            if (kind == LinkKind.COURSE && courses.isEmpty()) {
+                throw new SettingsException("hublinks.links.courses", "list the course ids when hublinks.links.kind"
+                        + " is course: without them no learner would get a link");
+            }
             if (kind.needsTarget() && kind != LinkKind.KNOWLEDGE_HUB && kind != LinkKind.COURSE) {
                 throw new SettingsException("hublinks.links.kind",
                         kind.settingName() + " links are per item: use 'sign --kind " + kind.settingName()

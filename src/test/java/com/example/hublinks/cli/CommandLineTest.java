@@ -80,6 +80,14 @@ class CommandLineTest {
     }
 
     @Test
+    void aCourseJobWithoutCoursesIsExitTwoNamingTheKey() {
+        Result result = hublinks("run", "jobs/sample-nightly.yml", "--hublinks.links.kind=course", DB);
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("hublinks.links.courses");
+        assertThat(result.err().lines()).hasSize(1);
+    }
+
+    @Test
     void anUnknownSettingIsNamed() {
         Result result = hublinks("run", "jobs/sample-nightly.yml", "--hublinks.links.kidn=course", DB);
         assertThat(result.exitCode()).isEqualTo(2);

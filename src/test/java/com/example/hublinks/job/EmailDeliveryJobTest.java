@@ -3,6 +3,7 @@ package com.example.hublinks.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.HublinksApplication;
+import com.example.hublinks.TestDatabase;
 import com.example.hublinks.TestFiles;
 import com.example.hublinks.cli.HublinksCommand;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -88,10 +89,7 @@ class EmailDeliveryJobTest {
 
     @BeforeEach
     void cleanSlate() {
-        jobRepository.removeJobExecutions();
-        for (String table : List.of("delivery", "learner_link", "roster_learner", "roster_reject", "roster_warning")) {
-            jdbc.update("delete from " + table);
-        }
+        TestDatabase.forgetAllNights(jobRepository, jdbc);
         TestFiles.deleteRecursively(OUT);
         smtp = startSmtp();
     }

@@ -1,10 +1,11 @@
 package com.example.hublinks.job;
 
-import com.example.hublinks.link.LinkRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.HublinksApplication;
+import com.example.hublinks.TestDatabase;
 import com.example.hublinks.TestFiles;
+import com.example.hublinks.link.LinkRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,10 +49,7 @@ class GuardTest {
 
     @BeforeEach
     void cleanSlate() {
-        jobRepository.removeJobExecutions();
-        for (String table : List.of("learner_link", "roster_learner", "roster_reject", "roster_warning")) {
-            jdbc.update("delete from " + table);
-        }
+        TestDatabase.forgetAllNights(jobRepository, jdbc);
         TestFiles.deleteRecursively(DIR);
     }
 

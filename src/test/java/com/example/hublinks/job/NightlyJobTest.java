@@ -3,6 +3,7 @@ package com.example.hublinks.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.HublinksApplication;
+import com.example.hublinks.TestDatabase;
 import com.example.hublinks.TestFiles;
 import com.opencsv.CSVReader;
 import java.io.FileReader;
@@ -55,10 +56,7 @@ class NightlyJobTest {
     @BeforeEach
     void cleanSlate() {
         nights = outDir.resolve("sample-nightly");
-        jobRepository.removeJobExecutions();
-        for (String table : List.of("learner_link", "roster_learner", "roster_reject", "roster_warning")) {
-            jdbc.update("delete from " + table);
-        }
+        TestDatabase.forgetAllNights(jobRepository, jdbc);
         TestFiles.deleteRecursively(nights);
     }
 

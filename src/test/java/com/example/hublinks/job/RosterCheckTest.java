@@ -3,6 +3,7 @@ package com.example.hublinks.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.HublinksApplication;
+import com.example.hublinks.TestDatabase;
 import com.example.hublinks.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +50,7 @@ class RosterCheckTest {
 
     @BeforeEach
     void cleanSlate() {
-        jobRepository.removeJobExecutions();
-        for (String table : List.of("learner_link", "roster_learner", "roster_reject", "roster_warning")) {
-            jdbc.update("delete from " + table);
-        }
+        TestDatabase.forgetAllNights(jobRepository, jdbc);
         TestFiles.deleteRecursively(OUT);
     }
 
