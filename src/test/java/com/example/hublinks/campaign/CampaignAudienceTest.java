@@ -3,14 +3,12 @@ package com.example.hublinks.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.HublinksProperties.Audience;
+import com.example.hublinks.TestReaders;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -59,14 +57,8 @@ class CampaignAudienceTest {
     }
 
     private static List<String> audience(Audience audience) throws Exception {
-        JdbcCursorItemReader<CampaignRow> reader = CampaignReader.build(db, "night-job", INSTANCE, NIGHT, audience, 2);
-        reader.open(new ExecutionContext());
-        List<String> users = new ArrayList<>();
-        for (CampaignRow row; (row = reader.read()) != null; ) {
-            users.add(row.learner().externalUserId());
-        }
-        reader.close();
-        return users;
+        return TestReaders.readAll(CampaignReader.build(db, "night-job", INSTANCE, NIGHT, audience, 2)).stream()
+                .map(row -> row.learner().externalUserId()).toList();
     }
 
     private static void link(JdbcTemplate jdbc, String user, String state, LocalDate lastChanged) {

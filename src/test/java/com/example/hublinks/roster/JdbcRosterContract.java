@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.example.hublinks.HublinksApplication;
 import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.TestReaders;
 import com.example.hublinks.SettingsException;
 import com.example.hublinks.TestFiles;
 import com.example.hublinks.job.ExitCodes;
@@ -14,11 +15,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -135,16 +134,6 @@ abstract class JdbcRosterContract {
     }
 
     List<RosterRow> readAll(HublinksProperties.Roster roster) throws Exception {
-        JdbcRosterReader reader = new JdbcRosterReader(hrDatabase(), roster, 100);
-        List<RosterRow> rows = new ArrayList<>();
-        try {
-            reader.open(new ExecutionContext());
-            for (RosterRow row; (row = reader.read()) != null; ) {
-                rows.add(row);
-            }
-        } finally {
-            reader.close();
-        }
-        return rows;
+        return TestReaders.readAll(new JdbcRosterReader(hrDatabase(), roster, 100));
     }
 }

@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.TestReaders;
 import com.example.hublinks.HublinksProperties.Columns;
 import com.example.hublinks.HublinksProperties.Jdbc;
 import com.example.hublinks.HublinksProperties.RosterSource;
 import com.example.hublinks.SettingsException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** The CSV dialects HR's systems and Excel produce, each in a small file under src/test/resources/rosters/dialects. */
 class RosterCsvReaderTest {
@@ -25,17 +24,7 @@ class RosterCsvReaderTest {
 
     static List<RosterRow> read(String file, String encoding) throws Exception {
         Path path = DIALECTS.resolve(file);
-        RosterCsvReader reader = new RosterCsvReader(path, settings(path, encoding));
-        List<RosterRow> rows = new ArrayList<>();
-        try {
-            reader.open(new ExecutionContext());
-            for (RosterRow row; (row = reader.read()) != null; ) {
-                rows.add(row);
-            }
-        } finally {
-            reader.close();
-        }
-        return rows;
+        return TestReaders.readAll(new RosterCsvReader(path, settings(path, encoding)));
     }
 
     static HublinksProperties.Roster settings(Path path, String encoding) {
