@@ -67,10 +67,6 @@ public class Catalog {
         return explicit == null ? inGroup : inGroup.stream().filter(explicit::contains).toList();
     }
 
-    public int teamCount() {
-        return teams.size();
-    }
-
     /** The team a roster cell names, by id or by name; an unknown or ambiguous name is a problem. */
     public TeamResolution resolveTeam(String cell) {
         String value = cell == null ? "" : cell.strip();

@@ -13,6 +13,7 @@ import com.example.hublinks.roster.RosterRepository;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ public class ReportTasklet implements Tasklet {
     public static final String REJECTS = "rejects.csv";
     public static final String REPORT = "report.json";
     public static final String MANIFEST = "manifest.json";
+    /** Tonight's link counts per state, kept in the job's execution context for {@code metrics.prom}. */
+    public static final String STATE_COUNTS = "report.stateCounts";
 
     private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
 
@@ -108,6 +111,8 @@ public class ReportTasklet implements Tasklet {
         ExportFiles.ALL.forEach(name -> exported.putIfAbsent(name.substring(0, name.indexOf('.')), 0L));
 
         Map<String, Long> states = links.stateCounts(job, runDate);
+        // one scan of the link table per night: metrics.prom reads the same counts after the job
+        jobExecution.getExecutionContext().put(STATE_COUNTS, new HashMap<>(states));
         // emails of this night's run, its restarts included: a --force of the night sends (and counts) none again
         Map<String, Long> emails = deliveries.statusCounts(job, instance);
         RunReport.Delivery delivery = new RunReport.Delivery(emails.get(DeliveryLedger.SENT),

@@ -1,6 +1,7 @@
 package com.example.hublinks.ops;
 
 import com.example.hublinks.campaign.OutputDirectory;
+import com.example.hublinks.job.ReportTasklet;
 import com.example.hublinks.job.RunParameters;
 import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.roster.RosterRepository;
@@ -55,12 +56,20 @@ public class MetricsFile implements JobExecutionListener {
                 gauge("hublinks.step.read", Tags.of("step", step.getStepName()), step.getReadCount());
                 gauge("hublinks.step.written", Tags.of("step", step.getStepName()), step.getWriteCount());
             }
-            links.stateCounts(job, runDate).forEach((state, count) -> gauge("hublinks.links", Tags.of("state", state), count));
+            stateCounts(jobExecution, job, runDate)
+                    .forEach((state, count) -> gauge("hublinks.links", Tags.of("state", state), count));
             gauge("hublinks.roster.rejects", Tags.empty(), roster.rejectCount(jobExecution.getJobInstance().getInstanceId()));
             night.write(NAME, registry.scrape());
         } catch (RuntimeException e) {
             log.warn("Could not write {}: {}", NAME, e.getMessage()); // metrics must never fail a night
         }
+    }
+
+    /** The counts the report step took, or (a night that never reached it) a count of its own. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> stateCounts(JobExecution jobExecution, String job, LocalDate runDate) {
+        Object counted = jobExecution.getExecutionContext().get(ReportTasklet.STATE_COUNTS);
+        return counted instanceof Map<?, ?> map ? (Map<String, Long>) map : links.stateCounts(job, runDate);
     }
 
     private void gauge(String name, Tags tags, long value) {

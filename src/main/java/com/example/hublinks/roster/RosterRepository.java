@@ -29,14 +29,6 @@ public class RosterRepository {
         jdbc.update("delete from roster_warning where job_instance_id = ?", jobInstanceId);
     }
 
-    /** Drops the staging rows of every other run of the job: only the newest nights' rosters are kept. */
-    public void clearOthers(List<Long> keepInstanceIds) {
-        String keep = keepInstanceIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-        for (String table : List.of("roster_learner", "roster_reject", "roster_warning")) {
-            jdbc.update("delete from " + table + " where job_instance_id not in (" + keep + ")");
-        }
-    }
-
     /** The line an id was first read on, or null when it is not staged. */
     Long lineOf(long jobInstanceId, String id) {
         List<Long> lines = jdbc.queryForList("select line_no from roster_learner where job_instance_id = ?"
