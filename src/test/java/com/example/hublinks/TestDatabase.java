@@ -12,7 +12,8 @@ public final class TestDatabase {
     /** Forgets every run (Spring Batch's tables), every issued link, staged roster and delivery. */
     public static void forgetAllNights(JobRepositoryTestUtils jobRepository, JdbcTemplate jdbc) {
         jobRepository.removeJobExecutions();
-        for (String table : new String[] {"delivery", "learner_link", "roster_learner", "roster_reject", "roster_warning"}) {
+        for (String table : new String[] {"delivery", "learner_link", "roster_learner", "roster_reject", "roster_warning",
+                "roster_import"}) {
             jdbc.update("delete from " + table);
         }
     }

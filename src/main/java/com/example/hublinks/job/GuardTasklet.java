@@ -6,9 +6,11 @@ import com.example.hublinks.roster.RosterRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
@@ -24,6 +26,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 public class GuardTasklet implements Tasklet {
 
     public static final String STOPPED = "GUARD_STOPPED";
+    static final String STEP = "guard";
     public static final String REASONS = "guard.reasons";
 
     private static final Logger log = LoggerFactory.getLogger(GuardTasklet.class);
@@ -79,5 +82,14 @@ public class GuardTasklet implements Tasklet {
                     100.0 * rejected / read, guard.maxRejectShare() * 100));
         }
         return reasons;
+    }
+
+    /** Whether the guard stopped this run (such a night is never resumed: a new attempt follows). */
+    static boolean stopped(JobExecution execution) {
+        return step(execution).map(s -> STOPPED.equals(s.getExitStatus().getExitCode())).orElse(false);
+    }
+
+    static Optional<StepExecution> step(JobExecution execution) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(STEP)).findFirst();
     }
 }

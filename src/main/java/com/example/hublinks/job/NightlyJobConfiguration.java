@@ -65,7 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the nightly job (DESIGN §2): refreshCatalog → importRoster → guard → signLinks →
- * exportCampaign → deliverEmail → report. A guard stop goes straight to the report and ends the job with exit
+ * exportCampaign → deliverEmail → cleanupStaging → report. A guard stop goes straight to the report and ends the job with exit
  * code 3. Business logic lives in the feature packages; this class only assembles it.
  */
 @Configuration
@@ -94,7 +94,7 @@ public class NightlyJobConfiguration {
     @Bean
     @Primary // the job of this application; the dry run's job is injected by name
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
-                          Step exportCampaignStep, Step deliverEmailStep, Step reportStep,
+                          Step exportCampaignStep, Step deliverEmailStep, Step cleanupStagingStep, Step reportStep,
                           Step guardStoppedReportStep, MetricsFile metricsFile) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new RunSummaryLog())
@@ -106,6 +106,7 @@ public class NightlyJobConfiguration {
                 .from(guardStep).on("*").to(signLinksStep)
                 .next(exportCampaignStep)
                 .next(deliverEmailStep)
+                .next(cleanupStagingStep)
                 .next(reportStep)
                 .end()
                 .build();
@@ -182,7 +183,7 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step guardStep(GuardTasklet guardTasklet) {
-        return new StepBuilder("guard", jobRepository).tasklet(guardTasklet, transactionManager).build();
+        return new StepBuilder(GuardTasklet.STEP, jobRepository).tasklet(guardTasklet, transactionManager).build();
     }
 
     @Bean
@@ -356,6 +357,19 @@ public class NightlyJobConfiguration {
                                        @Value(INSTANCE_ID) Long instanceId, @Value(RUN_DATE) LocalDate runDate) {
         return new EmailDelivery(mailSender.getObject(), new EmailTemplates(settings.campaign().email()), ledger,
                 settings.campaign().email(), settings.job().name(), runDate, instanceId);
+    }
+
+    // --- cleanupStaging ---------------------------------------------------------------------
+
+    @Bean
+    public Step cleanupStagingStep(StagingCleanupTasklet stagingCleanupTasklet) {
+        return new StepBuilder("cleanupStaging", jobRepository).tasklet(stagingCleanupTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope // it keeps the night's list of superseded rosters between its transactions
+    public StagingCleanupTasklet stagingCleanupTasklet(RosterRepository roster) {
+        return new StagingCleanupTasklet(roster, jobRepository);
     }
 
     // --- report -----------------------------------------------------------------------------

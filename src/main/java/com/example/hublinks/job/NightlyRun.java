@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -110,7 +109,7 @@ public class NightlyRun {
                 return new Outcome(ExitCodes.OK, job + " " + runDate + " already completed; nothing to do"
                         + " (--force runs it afresh)");
             }
-            boolean resume = !completed && !request.force() && !request.acceptShrink() && !guardStopped(last);
+            boolean resume = !completed && !request.force() && !request.acceptShrink() && !GuardTasklet.stopped(last);
             if (resume) {
                 attempt--;
                 log.info("Resuming {} {} where it stopped", job, runDate);
@@ -152,9 +151,9 @@ public class NightlyRun {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome(ExitCodes.OK, job + " " + runDate + " completed; files in " + where);
         }
-        if (guardStopped(execution)) {
+        if (GuardTasklet.stopped(execution)) {
             return new Outcome(ExitCodes.GUARD_STOPPED, job + " " + runDate + " stopped by the guard: "
-                    + guardStep(execution).map(s -> s.getExitStatus().getExitDescription()).orElse("")
+                    + GuardTasklet.step(execution).map(s -> s.getExitStatus().getExitDescription()).orElse("")
                     + "; previously issued links are untouched; see " + where + "/report.json");
         }
         Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
@@ -167,14 +166,6 @@ public class NightlyRun {
         return new Outcome(ExitCodes.FAILED, job + " " + runDate + " failed in step " + step + ": "
                 + (failure == null ? execution.getExitStatus().getExitDescription() : rootMessage(failure))
                 + "; run the same command again to resume");
-    }
-
-    private boolean guardStopped(JobExecution execution) {
-        return guardStep(execution).map(s -> GuardTasklet.STOPPED.equals(s.getExitStatus().getExitCode())).orElse(false);
-    }
-
-    private static Optional<StepExecution> guardStep(JobExecution execution) {
-        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("guard")).findFirst();
     }
 
     private static String rootMessage(Throwable failure) {

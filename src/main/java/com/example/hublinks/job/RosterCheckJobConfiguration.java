@@ -50,7 +50,7 @@ public class RosterCheckJobConfiguration {
                 .listener(new JobExecutionListener() {
                     @Override
                     public void afterJob(JobExecution jobExecution) {
-                        roster.clear(jobExecution.getJobInstance().getInstanceId());
+                        roster.forgetImport(jobExecution.getJobInstance().getInstanceId()); // nothing reads a dry run's staging after its report
                     }
                 })
                 .start(refreshCatalogStep)

@@ -1,5 +1,7 @@
 package com.example.hublinks.roster;
 
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +29,41 @@ public class RosterRepository {
         jdbc.update("delete from roster_learner where job_instance_id = ?", jobInstanceId);
         jdbc.update("delete from roster_reject where job_instance_id = ?", jobInstanceId);
         jdbc.update("delete from roster_warning where job_instance_id = ?", jobInstanceId);
+    }
+
+    /** Records which job and night staged this instance's rows (once: a restarted import records nothing new). */
+    public void recordImport(long jobInstanceId, String job, LocalDate runDate) {
+        jdbc.update("insert into roster_import (job_instance_id, job_name, run_date) select ?, ?, ? from (values (1)) one"
+                + " where not exists (select 1 from roster_import where job_instance_id = ?)", jobInstanceId, job,
+                Date.valueOf(runDate), jobInstanceId);
+    }
+
+    /** The job instances of {@code job} (nights and dry runs) whose roster is still staged, oldest first. */
+    public List<Long> stagedInstances(String job) {
+        return jdbc.queryForList("select job_instance_id from roster_import where job_name = ? order by job_instance_id",
+                Long.class, job);
+    }
+
+    /**
+     * Deletes up to {@code limit} staged learners of an instance, the first in key order, and
+     * returns how many it deleted. Bounded so that a caller can commit between calls: H2 takes
+     * twice as long to delete a million rows in one statement as in slices.
+     */
+    public int deleteStagedLearners(long jobInstanceId, int limit) {
+        List<String> last = jdbc.queryForList("select external_user_id from roster_learner where job_instance_id = ?"
+                + " order by job_instance_id, external_user_id offset ? rows fetch next 1 rows only", String.class,
+                jobInstanceId, limit - 1);
+        if (last.isEmpty()) {
+            return jdbc.update("delete from roster_learner where job_instance_id = ?", jobInstanceId);
+        }
+        return jdbc.update("delete from roster_learner where job_instance_id = ? and external_user_id <= ?",
+                jobInstanceId, last.get(0));
+    }
+
+    /** The end of {@link #deleteStagedLearners}: the instance's rejects, warnings and import record. */
+    public void forgetImport(long jobInstanceId) {
+        clear(jobInstanceId);
+        jdbc.update("delete from roster_import where job_instance_id = ?", jobInstanceId);
     }
 
     /** The line an id was first read on, or null when it is not staged. */
