@@ -64,10 +64,22 @@ public final class ExportFiles {
         return writers;
     }
 
+    /**
+     * Where the export step's context counts a file's rows: its writer saves the number of items
+     * written with every commit ("written"), so after a restart the count is still the file's.
+     */
+    public static String rowsKey(String name) {
+        return writerName(name) + ".written";
+    }
+
+    private static String writerName(String name) {
+        return name.replace('.', '-') + "-writer";
+    }
+
     private static FlatFileItemWriter<CampaignRow> file(OutputDirectory out, String name, String lineSeparator,
                                                         String header, LineAggregator<CampaignRow> lines) {
         FlatFileItemWriterBuilder<CampaignRow> builder = new FlatFileItemWriterBuilder<CampaignRow>()
-                .name(name.replace('.', '-') + "-writer")
+                .name(writerName(name))
                 .resource(new FileSystemResource(out.part(name)))
                 .encoding("UTF-8")
                 .lineSeparator(lineSeparator)

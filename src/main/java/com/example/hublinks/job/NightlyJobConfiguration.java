@@ -42,6 +42,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -292,10 +293,19 @@ public class NightlyJobConfiguration {
                 .reader(campaignReader)
                 .writer(campaignWriter)
                 .listener(new ExportListener(outputDirectory))
+                .listener(exportedRowsPromotion())
                 .listener(progress(step -> CampaignReader.count(jdbc, settings.job().name(), instanceOf(step),
                         step.getJobExecution().getJobParameters().getLocalDate(RunParameters.RUN_DATE),
                         settings.campaign().audience()), "campaignReader"))
                 .build();
+    }
+
+    /** The files' row counts, from the writers' saved state into the job's context, for the report's manifest. */
+    private static ExecutionContextPromotionListener exportedRowsPromotion() {
+        ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
+        promotion.setKeys(ExportFiles.ALL.stream().map(ExportFiles::rowsKey).toArray(String[]::new));
+        promotion.setStrict(false); // a disabled channel has no writer
+        return promotion;
     }
 
     @Bean

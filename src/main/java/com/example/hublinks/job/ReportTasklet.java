@@ -101,7 +101,7 @@ public class ReportTasklet implements Tasklet {
         Map<String, Long> exported = new LinkedHashMap<>();
         for (String name : List.of(ExportFiles.EMAIL, ExportFiles.SMS, ExportFiles.INAPP, REJECTS)) {
             if (out.file(name).toFile().isFile() && (name.equals(REJECTS) || !guardStopped)) {
-                long rows = out.rows(name);
+                long rows = rows(jobExecution, name, rejects.size());
                 manifest.put(name, Map.of("rows", rows, "sha256", out.sha256(name)));
                 if (!name.equals(REJECTS)) {
                     exported.put(name.substring(0, name.indexOf('.')), rows);
@@ -143,6 +143,18 @@ public class ReportTasklet implements Tasklet {
         out.write(MANIFEST, json.writeValueAsString(manifest) + "\n");
         log.info("Report written to {}", out.file(REPORT));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * A file's rows as its writer counted them (kept in the job's context since the export), so
+     * the report does not parse a million-row CSV again; counted from the file when not known.
+     */
+    private long rows(JobExecution jobExecution, String name, int rejects) {
+        if (name.equals(REJECTS)) {
+            return rejects;
+        }
+        Object written = jobExecution.getExecutionContext().get(ExportFiles.rowsKey(name));
+        return written instanceof Number n ? n.longValue() : out.rows(name);
     }
 
     /** Team ids named as the catalog names them: "London (5)". */
