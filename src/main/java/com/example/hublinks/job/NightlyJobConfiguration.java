@@ -66,8 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the nightly job (DESIGN §2): refreshCatalog → importRoster → guard → signLinks →
- * exportCampaign → deliverEmail → cleanupStaging → report. A guard stop goes straight to the report and ends the job with exit
- * code 3. Business logic lives in the feature packages; this class only assembles it.
+ * removeLeavers → exportCampaign → deliverEmail → cleanupStaging → report. A guard stop goes
+ * straight to the report and ends the job with exit code 3. Business logic lives in the feature packages; this class only assembles it.
  */
 @Configuration
 public class NightlyJobConfiguration {
@@ -95,7 +95,7 @@ public class NightlyJobConfiguration {
     @Bean
     @Primary // the job of this application; the dry run's job is injected by name
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
-                          Step exportCampaignStep, Step deliverEmailStep, Step cleanupStagingStep, Step reportStep,
+                          Step removeLeaversStep, Step exportCampaignStep, Step deliverEmailStep, Step cleanupStagingStep, Step reportStep,
                           Step guardStoppedReportStep, MetricsFile metricsFile) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new RunSummaryLog())
@@ -105,6 +105,7 @@ public class NightlyJobConfiguration {
                 .next(guardStep)
                 .on(GuardTasklet.STOPPED).to(guardStoppedReportStep).on("*").fail()
                 .from(guardStep).on("*").to(signLinksStep)
+                .next(removeLeaversStep)
                 .next(exportCampaignStep)
                 .next(deliverEmailStep)
                 .next(cleanupStagingStep)
@@ -199,11 +200,10 @@ public class NightlyJobConfiguration {
     /**
      * signLinks is partitioned by user-id range (DESIGN §6): {@code hublinks.scale.partitions}
      * threads, each partition its own restartable step execution with its range in its context.
-     * The listener settles earlier nights before the partitions start and marks leavers after all end.
      */
     @Bean
     public Step signLinksStep(Step signLinksPartitionStep, UserIdRangePartitioner signLinksPartitioner,
-                              LinkRepository links, DataSource dataSource) {
+                              DataSource dataSource) {
         int poolSize = dataSource instanceof HikariDataSource pool ? pool.getMaximumPoolSize() : Integer.MAX_VALUE;
         int gridSize = settings.scale().gridSize(poolSize);
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("sign-");
@@ -213,8 +213,13 @@ public class NightlyJobConfiguration {
                 .step(signLinksPartitionStep)
                 .gridSize(gridSize)
                 .taskExecutor(threads)
-                .listener(new SignLinksListener(links, settings.job().name()))
                 .build();
+    }
+
+    @Bean
+    public Step removeLeaversStep(LinkRepository links) {
+        return new StepBuilder("removeLeavers", jobRepository)
+                .tasklet(new RemoveLeaversTasklet(links), transactionManager).build();
     }
 
     @Bean

@@ -180,4 +180,24 @@ class GuardTest {
         assertThat(jdbc.queryForObject("select count(*) from learner_link where external_user_id = 'E1003'", Long.class))
                 .isEqualTo(1);
     }
+
+    @Test
+    void aNightThatCannotMarkItsLeaversFailsBeforeExportingAndTheRerunMarksThem() throws Exception {
+        assertThat(night(NIGHT1, SAMPLE, false).exitCode()).isZero();
+        String roster = sampleWithout("leaver.csv", "E1003");
+        jdbc.execute("alter table learner_link add constraint no_removals check (state <> 'removed')");
+        NightlyRun.Outcome failed;
+        try {
+            failed = night(NIGHT2, roster, false);
+        } finally {
+            jdbc.execute("alter table learner_link drop constraint no_removals");
+        }
+        assertThat(failed.exitCode()).as(failed.message()).isEqualTo(ExitCodes.FAILED);
+        assertThat(failed.message()).contains("removeLeavers");
+        assertThat(OUT.resolve(NIGHT2 + "/inapp.jsonl")).as("a leaver's live link is never exported").doesNotExist();
+
+        assertThat(night(NIGHT2, roster, false).exitCode()).isZero();
+        assertThat(states(NIGHT2)).containsEntry("E1003", "removed");
+        assertThat(report(NIGHT2).at("/counts/removed").asLong()).isEqualTo(1);
+    }
 }
