@@ -290,14 +290,12 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step exportCampaignStep(JdbcCursorItemReader<CampaignRow> campaignReader,
-                                   CompositeItemWriter<CampaignRow> campaignWriter, OutputDirectory outputDirectory,
-                                   JdbcTemplate jdbc) {
+                                   CompositeItemWriter<CampaignRow> campaignWriter, JdbcTemplate jdbc) {
         return new StepBuilder("exportCampaign", jobRepository)
                 .<CampaignRow, CampaignRow>chunk(settings.job().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(campaignReader)
                 .writer(campaignWriter)
-                .listener(new ExportListener(outputDirectory))
                 .listener(exportedRowsPromotion())
                 .listener(progress(step -> CampaignReader.count(jdbc, settings.job().name(), instanceOf(step),
                         step.getJobExecution().getJobParameters().getLocalDate(RunParameters.RUN_DATE),

@@ -97,6 +97,11 @@ public class ReportTasklet implements Tasklet {
         rejects.forEach(r -> csv.append(CsvCells.line(String.valueOf(r.lineNo()), r.column(), r.reason())).append("\r\n"));
         out.write(REJECTS, csv.toString());
 
+        if (!guardStopped && !dryRun) {
+            // the export's files get their final names here, next to their manifest: in a listener
+            // of exportCampaign a failed rename would be logged and ignored by Spring Batch
+            ExportFiles.ALL.forEach(out::publish);
+        }
         Map<String, Object> manifest = new LinkedHashMap<>();
         Map<String, Long> exported = new LinkedHashMap<>();
         for (String name : List.of(ExportFiles.EMAIL, ExportFiles.SMS, ExportFiles.INAPP, REJECTS)) {
