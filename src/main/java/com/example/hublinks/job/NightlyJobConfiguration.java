@@ -128,10 +128,6 @@ public class NightlyJobConfiguration {
         return new ProgressLog(settings.ops().progressEvery(), clock, total, readerName);
     }
 
-    private static long instanceOf(StepExecution step) {
-        return step.getJobExecution().getJobInstance().getInstanceId();
-    }
-
     // --- importRoster -------------------------------------------------------------------
 
     @Bean
@@ -297,7 +293,7 @@ public class NightlyJobConfiguration {
                 .reader(campaignReader)
                 .writer(campaignWriter)
                 .listener(exportedRowsPromotion())
-                .listener(progress(step -> CampaignReader.count(jdbc, settings.job().name(), instanceOf(step),
+                .listener(progress(step -> CampaignReader.count(jdbc, settings.job().name(),
                         step.getJobExecution().getJobParameters().getLocalDate(RunParameters.RUN_DATE),
                         settings.campaign().audience()), "campaignReader"))
                 .build();
