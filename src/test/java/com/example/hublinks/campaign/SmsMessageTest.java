@@ -49,6 +49,12 @@ class SmsMessageTest {
         assertThat(sms.encoding()).isEqualTo("GSM-7"); // { } are extension characters: still GSM-7
     }
 
+    @Test
+    void leavesBracesThatAreNoPlaceholderAsText() {
+        assertThat(SmsMessage.render("{team} {{first_name}} {link", "Ana", "Lee", "L").text())
+                .isEqualTo("{team} {Ana} {link");
+    }
+
     /** "a*3+{" → "aaa{": runs written as char*count, joined by +. */
     private static String expand(String spec) {
         if (spec == null || spec.isEmpty()) {
