@@ -1,5 +1,7 @@
 package com.example.hublinks.campaign;
 
+import java.util.regex.Pattern;
+
 /**
  * Formats CSV lines for the export files: RFC 4180 quoting, and spreadsheet formula injection
  * neutralised. A cell starting with {@code = + - @}, tab or CR gets a leading apostrophe, which
@@ -7,6 +9,8 @@ package com.example.hublinks.campaign;
  * is left alone because SMS tools need it as it is.
  */
 public final class CsvCells {
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private CsvCells() {
     }
@@ -50,7 +54,7 @@ public final class CsvCells {
     }
 
     static boolean isE164(String phone) {
-        return phone != null && phone.matches("\\+[1-9][0-9]{6,14}");
+        return phone != null && E164.matcher(phone).matches();
     }
 
     private static void appendQuoted(StringBuilder line, String cell) {

@@ -1,6 +1,7 @@
 package com.example.hublinks.link;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The kinds of eduMe seamless link (DESIGN §1), each with its path prefix. */
@@ -16,8 +17,10 @@ public enum LinkKind {
     private final String pathCode;
     private final boolean needsTeams;
     private final boolean needsTarget;
+    private final String settingName;
 
     LinkKind(String pathCode, boolean needsTeams, boolean needsTarget) {
+        this.settingName = name().toLowerCase(Locale.ROOT).replace('_', '-'); // ROOT: "GUIDE" is "guıde" in Turkish
         this.pathCode = pathCode;
         this.needsTeams = needsTeams;
         this.needsTarget = needsTarget;
@@ -39,7 +42,7 @@ public enum LinkKind {
 
     /** The name used in job definitions and on the command line: {@code knowledge-hub}. */
     public String settingName() {
-        return name().toLowerCase().replace('_', '-');
+        return settingName;
     }
 
     public static LinkKind fromPathCode(String code) {
