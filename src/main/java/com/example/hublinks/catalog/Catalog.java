@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -13,6 +14,8 @@ import java.util.stream.Collectors;
  * Small (hundreds of teams), so it is held in memory for the whole run.
  */
 public class Catalog {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final Map<Long, CatalogSnapshot.Team> teams = new HashMap<>();
     private final Map<String, List<CatalogSnapshot.Team>> teamsByName = new HashMap<>();
@@ -98,7 +101,7 @@ public class Catalog {
 
     /** Names match ignoring case, accents aside, and runs of spaces: "new  Joiners" is "New joiners". */
     static String normalise(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     /** A team id, or the reason there is none. */

@@ -4,6 +4,7 @@ import com.example.hublinks.HublinksProperties.Columns;
 import com.example.hublinks.catalog.Catalog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -21,6 +22,7 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
     /** The roster_reject.reason column holds 2000 characters; values quoted in a reason are shortened. */
     static final int MAX_REASON_LENGTH = 2000;
     private static final int MAX_QUOTED = 60;
+    private static final Pattern TEAM_SEPARATORS = Pattern.compile("[|,]"); // several teams: "5|6" or "5,6"
 
     private final Columns columns;
     private final Catalog catalog;
@@ -62,7 +64,7 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
         if (teams.length() > MAX_TEAM_LENGTH) {
             problems.add(columns.team(), "team is longer than " + MAX_TEAM_LENGTH + " characters");
         } else {
-            for (String cell : teams.split("[|,]", -1)) {
+            for (String cell : TEAM_SEPARATORS.split(teams, -1)) {
                 Catalog.TeamResolution team = catalog.resolveTeam(cell);
                 if (team.found()) {
                     teamIds.add(team.teamId());
