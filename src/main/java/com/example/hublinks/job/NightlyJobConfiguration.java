@@ -67,7 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Wires the nightly job (DESIGN §2): refreshCatalog → importRoster → guard → signLinks →
  * removeLeavers → exportCampaign → deliverEmail → cleanupStaging → report. A guard stop goes
- * straight to the report and ends the job with exit code 3. Business logic lives in the feature packages; this class only assembles it.
+ * straight to the report and ends the job with exit code 3. Business logic lives in the feature
+ * packages; this class only assembles it.
  */
 @Configuration
 public class NightlyJobConfiguration {
@@ -95,8 +96,9 @@ public class NightlyJobConfiguration {
     @Bean
     @Primary // the job of this application; the dry run's job is injected by name
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
-                          Step removeLeaversStep, Step exportCampaignStep, Step deliverEmailStep, Step cleanupStagingStep, Step reportStep,
-                          Step guardStoppedReportStep, MetricsFile metricsFile) {
+                          Step removeLeaversStep, Step exportCampaignStep, Step deliverEmailStep,
+                          Step cleanupStagingStep, Step reportStep, Step guardStoppedReportStep,
+                          MetricsFile metricsFile) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new RunSummaryLog())
                 .listener(metricsFile)
