@@ -196,12 +196,18 @@ public class NightlyJobConfiguration {
 
     /**
      * signLinks is partitioned by user-id range (DESIGN §6): {@code hublinks.scale.partitions}
-     * threads, each partition its own restartable step execution with its range in its context.
-     * The listener settles earlier nights before the partitions start and marks leavers after all end.
+     * threads, each partition its own restartable step execution with its range in its context;
+     * with {@code hublinks.scale.mode: remote} the same partitions go to worker processes instead
+     * ({@link RemotePartitioningConfiguration}). The listener marks leavers after all partitions end.
      */
     @Bean
     public Step signLinksStep(Step signLinksPartitionStep, UserIdRangePartitioner signLinksPartitioner,
-                              LinkRepository links, DataSource dataSource) {
+                              LinkRepository links, DataSource dataSource,
+                              ObjectProvider<RemotePartitioningConfiguration> remote) {
+        SignLinksListener listener = new SignLinksListener(links, settings.job().name());
+        if (settings.scale().mode() == HublinksProperties.ScaleMode.REMOTE) {
+            return remote.getObject().managerStep(signLinksPartitionStep.getName(), signLinksPartitioner, listener);
+        }
         int poolSize = dataSource instanceof HikariDataSource pool ? pool.getMaximumPoolSize() : Integer.MAX_VALUE;
         int gridSize = settings.scale().gridSize(poolSize);
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("sign-");
@@ -211,7 +217,7 @@ public class NightlyJobConfiguration {
                 .step(signLinksPartitionStep)
                 .gridSize(gridSize)
                 .taskExecutor(threads)
-                .listener(new SignLinksListener(links, settings.job().name()))
+                .listener(listener)
                 .build();
     }
 
@@ -230,6 +236,7 @@ public class NightlyJobConfiguration {
                 .reader(learnerReader)
                 .processor(linkIssuer)
                 .writer(linkWriter)
+                .listener(new WorkerStamp())
                 .listener(progress(step -> step.getExecutionContext().getLong(UserIdRangePartitioner.SIZE,
                         ProgressLog.UNKNOWN), "learnerReader"))
                 .build();
