@@ -106,7 +106,7 @@ public class PartitionWorker implements SmartLifecycle {
             }
             return message != null;
         } catch (RuntimeException e) { // the database away for a moment: keep the worker up, try again later
-            log.error("Could not take or run a partition: {}", e.getMessage());
+            log.error("Could not take or run a partition: {}", e.getMessage(), e);
             return false;
         }
     }

@@ -2,6 +2,8 @@ package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.SettingsException;
+import java.util.HashMap;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
@@ -19,6 +21,8 @@ import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Remote partitioning of {@code signLinks} ({@code hublinks.scale.mode: remote}, DESIGN §6), with
@@ -61,7 +65,9 @@ public class RemotePartitioningConfiguration {
         JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
         store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
         store.setRegion("hublinks");
-        store.addAllowedPatterns(StepExecutionRequest.class.getName());
+        // with any pattern given, only the classes listed (and strings, numbers) are read back
+        store.addAllowedPatterns(StepExecutionRequest.class.getName(), GenericMessage.class.getName(),
+                MessageHeaders.class.getName(), HashMap.class.getName(), UUID.class.getName());
         store.afterPropertiesSet();
         return new QueueChannel(new MessageGroupQueue(store, groupOf(job)));
     }

@@ -1,0 +1,200 @@
+package com.example.hublinks.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.hublinks.TestFiles;
+import com.example.hublinks.cli.HublinksCommand;
+import com.example.hublinks.job.ExitCodes;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Remote partitioning (issue 7, DESIGN §6) on one machine: the same roster signed by a local night
+ * on one PostgreSQL database, and by a remote night on another: {@code hublinks run} as the manager
+ * with {@code hublinks.scale.mode: remote}, and two {@code hublinks worker} processes taking its
+ * four partitions through the database. Both workers run partitions, the manager none, and the
+ * links and exported files are byte for byte those of the local night.
+ */
+class RemotePartitioningTest {
+
+    static final int LEARNERS = 4_000;
+    static final String DATE = "2026-03-03";
+    static final List<String> FILES = List.of("email.csv", "sms.csv", "inapp.jsonl", "rejects.csv");
+
+    static EmbeddedPostgres postgres;
+    static final List<ChildRun> workers = new ArrayList<>();
+
+    @TempDir
+    static Path tmp;
+    static Path roster;
+
+    @BeforeAll
+    static void startPostgresAndGenerateRoster() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
+        admin.execute("create database local_night");
+        admin.execute("create database remote_night");
+        roster = tmp.resolve("roster.csv");
+        assertThat(HublinksCommand.execute("generate-roster", "--rows", String.valueOf(LEARNERS), "--out",
+                roster.toString(), "--seed", "7")).isZero();
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (ChildRun worker : workers) {
+            worker.kill(); // a worker still running after a failed assertion
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aManagerAndTwoWorkersSignExactlyWhatOneProcessSigns() throws Exception {
+        Path local = Files.createDirectories(tmp.resolve("local"));
+        Result localNight = hublinks("run", local, "local_night", "--date", DATE, "--roster", roster.toString());
+        assertThat(localNight.exitCode()).as(localNight.err()).isZero();
+
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
+        for (String name : List.of("worker1", "worker2")) {
+            workers.add(ChildRun.launch(remote, name, "worker", settings(remote, "remote_night", "--hublinks.scale.mode=remote")));
+        }
+        for (ChildRun worker : workers) {
+            assertThat(worker.awaitLines(line -> line.contains("taking signLinks partitions from channel"), 1))
+                    .as(worker.log()).isTrue();
+        }
+        Result remoteNight = hublinks("run", remote, "remote_night", "--date", DATE, "--roster", roster.toString(),
+                "--hublinks.scale.mode=remote", "--hublinks.scale.timeout=2m"); // a failure, not a hang, if workers fail
+        assertThat(remoteNight.exitCode()).as(remoteNight.err()).isZero();
+
+        // every partition ran in a worker, each worker ran some, the manager none
+        Map<String, String> ranBy = partitionWorkers("remote_night");
+        Set<String> workerIds = Set.of(processId(workers.get(0)), processId(workers.get(1)));
+        assertThat(ranBy).hasSize(4);
+        assertThat(ranBy.values()).allMatch(workerIds::contains).containsAll(workerIds)
+                .doesNotContain(LockOwner.thisProcess());
+        assertThat(partitionWorkers("local_night").values()).containsOnly(LockOwner.thisProcess());
+
+        // the same links and the same files, byte for byte
+        assertThat(links("remote_night")).hasSizeGreaterThan(LEARNERS * 9 / 10).isEqualTo(links("local_night"));
+        Path night = Path.of("out", "sample-nightly", DATE);
+        for (String file : FILES) {
+            assertThat(Files.readAllBytes(remote.resolve(night).resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(local.resolve(night).resolve(file)));
+        }
+
+        // stopped as systemd or Kubernetes stop them; the log says what each did, never a link or the secret
+        for (ChildRun worker : workers) {
+            worker.stop();
+            assertThat(worker.log()).contains("signLinksPartition:partition").contains("COMPLETED")
+                    .contains("Worker stopped")
+                    .doesNotContain("sig=").doesNotContain(TestFiles.DEMO_SECRET).doesNotContain("https://learn.edume.com/e/");
+        }
+    }
+
+    @Test
+    void remoteModeOnH2IsRefusedNamingBothKeys() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("h2"));
+        for (String command : List.of("run", "worker")) {
+            List<String> args = new ArrayList<>(List.of(command, "jobs/sample-nightly.yml", "--hublinks.scale.mode=remote"));
+            args.addAll(ChildRun.settings(home));
+            StringWriter err = new StringWriter();
+            int code = HublinksCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
+                    args.toArray(String[]::new));
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.SETTINGS);
+            assertThat(err.toString()).startsWith("hublinks: hublinks.scale.mode: remote needs a PostgreSQL database")
+                    .contains("spring.datasource.url is jdbc:h2:file:");
+            assertThat(err.toString().lines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aWorkerOfALocalJobIsRefused() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("local-worker"));
+        List<String> args = new ArrayList<>(List.of("worker", "jobs/sample-nightly.yml"));
+        args.addAll(ChildRun.settings(home));
+        StringWriter err = new StringWriter();
+        int code = HublinksCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
+                args.toArray(String[]::new));
+        assertThat(code).isEqualTo(ExitCodes.SETTINGS);
+        assertThat(err.toString()).contains("hublinks.scale.mode: a worker runs the partitions of remote nights")
+                .contains("(now local)");
+    }
+
+    record Result(int exitCode, String err) {
+    }
+
+    /** A command in this JVM against the PostgreSQL database {@code database}, output under {@code home}. */
+    static Result hublinks(String command, Path home, String database, String... args) {
+        List<String> line = new ArrayList<>(List.of(command, "jobs/sample-nightly.yml"));
+        line.addAll(settings(home, database, args));
+        StringWriter err = new StringWriter();
+        int code = HublinksCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
+                line.toArray(String[]::new));
+        return new Result(code, err.toString());
+    }
+
+    static List<String> settings(Path home, String database, String... args) {
+        List<String> settings = new ArrayList<>(List.of(args));
+        settings.addAll(List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+                "--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=10",
+                "--hublinks.campaign.out-dir=" + home.resolve("out"), "--hublinks.scale.partitions=4",
+                "--hublinks.scale.poll-interval=100ms",
+                "--hublinks.links.secret-env=HUBLINKS_TEST_UNSET_VARIABLE")); // the sample's demo secret file
+        return settings;
+    }
+
+    static String processId(ChildRun run) {
+        return LockOwner.thisProcess().replaceFirst(":\\d+$", ":" + run.process().pid()); // same host
+    }
+
+    static JdbcTemplate database(String name) {
+        return new JdbcTemplate(new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", name), true));
+    }
+
+    /** Each partition of signLinks and the {@code worker} (host:pid) its step execution context names. */
+    static Map<String, String> partitionWorkers(String database) {
+        DefaultExecutionContextSerializer serializer = new DefaultExecutionContextSerializer();
+        Map<String, String> workers = new TreeMap<>();
+        database(database).query("select s.step_name, c.short_context from batch_step_execution s"
+                + " join batch_step_execution_context c on c.step_execution_id = s.step_execution_id"
+                + " where s.step_name like 'signLinksPartition:%'", rs -> {
+            try {
+                Map<String, Object> context = serializer.deserialize(
+                        new ByteArrayInputStream(rs.getString(2).getBytes(StandardCharsets.UTF_8)));
+                workers.put(rs.getString(1), (String) context.get("worker"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return workers;
+    }
+
+    static List<String> links(String database) {
+        return database(database).query("select job_name, external_user_id, kind, target_id, url, state, first_issued,"
+                + " last_changed, removed_on from learner_link order by external_user_id, kind, target_id", (rs, i) -> {
+            StringBuilder row = new StringBuilder();
+            for (int column = 1; column <= 9; column++) {
+                row.append(rs.getString(column)).append('|');
+            }
+            return row.toString();
+        });
+    }
+}
