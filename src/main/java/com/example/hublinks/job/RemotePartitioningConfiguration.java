@@ -86,6 +86,7 @@ public class RemotePartitioningConfiguration {
                 .outputChannel(requests)
                 .pollInterval(settings.scale().pollInterval().toMillis())
                 .timeout(settings.scale().timeout().toMillis())
+                .aggregator(new WorkerResults())
                 .listener(listener)
                 .build();
     }
