@@ -87,6 +87,7 @@ public class RemotePartitioningConfiguration {
                 .pollInterval(settings.scale().pollInterval().toMillis())
                 .timeout(settings.scale().timeout().toMillis())
                 .aggregator(new WorkerResults())
+                .listener(new StrandedPartitions(jobRepository, workerStep, settings.scale().timeout()))
                 .listener(listener)
                 .build();
     }

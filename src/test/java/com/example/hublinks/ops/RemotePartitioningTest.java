@@ -42,7 +42,7 @@ class RemotePartitioningTest {
     static final List<String> FILES = List.of("email.csv", "sms.csv", "inapp.jsonl", "rejects.csv");
 
     static EmbeddedPostgres postgres;
-    static final List<ChildRun> workers = new ArrayList<>();
+    static final List<ChildRun> children = new ArrayList<>();
 
     @TempDir
     static Path tmp;
@@ -54,6 +54,7 @@ class RemotePartitioningTest {
         JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
         admin.execute("create database local_night");
         admin.execute("create database remote_night");
+        admin.execute("create database stranded_night");
         roster = tmp.resolve("roster.csv");
         assertThat(HublinksCommand.execute("generate-roster", "--rows", String.valueOf(LEARNERS), "--out",
                 roster.toString(), "--seed", "7")).isZero();
@@ -61,8 +62,8 @@ class RemotePartitioningTest {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        for (ChildRun worker : workers) {
-            worker.kill(); // a worker still running after a failed assertion
+        for (ChildRun child : children) {
+            child.kill(); // a worker still running after a failed assertion
         }
         if (postgres != null) {
             postgres.close();
@@ -76,22 +77,16 @@ class RemotePartitioningTest {
         assertThat(localNight.exitCode()).as(localNight.err()).isZero();
 
         Path remote = Files.createDirectories(tmp.resolve("remote"));
-        for (String name : List.of("worker1", "worker2")) {
-            workers.add(ChildRun.launch(remote, name, "worker", settings(remote, "remote_night", "--hublinks.scale.mode=remote")));
-        }
-        for (ChildRun worker : workers) {
-            assertThat(worker.awaitLines(line -> line.contains("taking signLinks partitions from channel"), 1))
-                    .as(worker.log()).isTrue();
-        }
+        List<ChildRun> workers = List.of(worker(remote, "remote_night", "worker1"), worker(remote, "remote_night", "worker2"));
         // the last partition cannot store the links of the last ten learners: the night fails in that
         // partition, and its rerun resends only that one
         JdbcTemplate remoteDb = database("remote_night");
         remoteDb.execute("alter table learner_link add constraint fail_once check (external_user_id < 'E0003990')");
-        Result failed = remoteRun(remote);
+        Result failed = remoteRun(remote, "remote_night", "2m");
         assertThat(failed.exitCode()).as(failed.err()).isEqualTo(ExitCodes.FAILED);
         assertThat(failed.err()).contains("failed in step signLinks").contains("run the same command again to resume");
         remoteDb.execute("alter table learner_link drop constraint fail_once");
-        Result resumed = remoteRun(remote);
+        Result resumed = remoteRun(remote, "remote_night", "2m");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
 
         // every partition ran in a worker, each worker ran some, the manager none; only the failed one twice
@@ -130,6 +125,27 @@ class RemotePartitioningTest {
     }
 
     @Test
+    void aNightNoWorkerFinishesFailsAtTheTimeoutAndResumesOnceWorkersRun() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("stranded"));
+        Result failed = remoteRun(home, "stranded_night", "1s"); // no worker is running
+        assertThat(failed.exitCode()).as(failed.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(failed.err()).contains("failed in step signLinks: no worker finished 4 partition(s) within"
+                + " hublinks.scale.timeout (PT1S); is 'hublinks worker' running?").contains("run the same command again");
+        JdbcTemplate db = database("stranded_night");
+        assertThat(db.queryForList("select status from batch_step_execution where step_name like 'signLinksPartition:%'",
+                String.class)).hasSize(4).containsOnly("FAILED");
+
+        ChildRun worker = worker(home, "stranded_night", "late-worker");
+        Result resumed = remoteRun(home, "stranded_night", "2m");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        worker.stop();
+        // the first night's four requests were still in the channel: skipped, not run
+        assertThat(worker.log().lines().filter(line -> line.contains("Skipping a request"))).hasSize(4);
+        assertThat(worker.log().lines().filter(line -> line.contains(" COMPLETED: "))).hasSize(4);
+        assertThat(db.queryForObject("select count(*) from learner_link", Long.class)).isGreaterThan(LEARNERS * 9 / 10);
+    }
+
+    @Test
     void remoteModeOnH2IsRefusedNamingBothKeys() throws Exception {
         Path home = Files.createDirectories(tmp.resolve("h2"));
         for (String command : List.of("run", "worker")) {
@@ -161,10 +177,19 @@ class RemotePartitioningTest {
     record Result(int exitCode, String err) {
     }
 
-    /** The manager: {@code run} with remote mode, in this JVM; a failure rather than a hang if no worker answers. */
-    static Result remoteRun(Path home) {
-        return hublinks("run", home, "remote_night", "--date", DATE, "--roster", roster.toString(),
-                "--hublinks.scale.mode=remote", "--hublinks.scale.timeout=2m");
+    /** The manager: {@code run} with remote mode, in this JVM, failing the night after {@code timeout}. */
+    static Result remoteRun(Path home, String database, String timeout) {
+        return hublinks("run", home, database, "--date", DATE, "--roster", roster.toString(),
+                "--hublinks.scale.mode=remote", "--hublinks.scale.timeout=" + timeout);
+    }
+
+    /** {@code hublinks worker} as its own JVM, once it is listening. */
+    static ChildRun worker(Path home, String database, String name) throws InterruptedException {
+        ChildRun worker = ChildRun.launch(home, name, "worker", settings(home, database, "--hublinks.scale.mode=remote"));
+        children.add(worker);
+        assertThat(worker.awaitLines(line -> line.contains("taking signLinks partitions from channel"), 1))
+                .as(worker.log()).isTrue();
+        return worker;
     }
 
     /** A command in this JVM against the PostgreSQL database {@code database}, output under {@code home}. */
