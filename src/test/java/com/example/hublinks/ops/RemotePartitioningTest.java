@@ -77,7 +77,7 @@ class RemotePartitioningTest {
         assertThat(localNight.exitCode()).as(localNight.err()).isZero();
 
         Path remote = Files.createDirectories(tmp.resolve("remote"));
-        List<ChildRun> workers = List.of(worker(remote, "remote_night", "worker1"), worker(remote, "remote_night", "worker2"));
+        List<ChildRun> workers = workers(remote, "remote_night", "worker1", "worker2");
         // the last partition cannot store the links of the last ten learners: the night fails in that
         // partition, and its rerun resends only that one
         JdbcTemplate remoteDb = database("remote_night");
@@ -135,7 +135,7 @@ class RemotePartitioningTest {
         assertThat(db.queryForList("select status from batch_step_execution where step_name like 'signLinksPartition:%'",
                 String.class)).hasSize(4).containsOnly("FAILED");
 
-        ChildRun worker = worker(home, "stranded_night", "late-worker");
+        ChildRun worker = workers(home, "stranded_night", "late-worker").get(0);
         Result resumed = remoteRun(home, "stranded_night", "2m");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         worker.stop();
@@ -183,13 +183,18 @@ class RemotePartitioningTest {
                 "--hublinks.scale.mode=remote", "--hublinks.scale.timeout=" + timeout);
     }
 
-    /** {@code hublinks worker} as its own JVM, once it is listening. */
-    static ChildRun worker(Path home, String database, String name) throws InterruptedException {
-        ChildRun worker = ChildRun.launch(home, name, "worker", settings(home, database, "--hublinks.scale.mode=remote"));
-        children.add(worker);
-        assertThat(worker.awaitLines(line -> line.contains("taking signLinks partitions from channel"), 1))
-                .as(worker.log()).isTrue();
-        return worker;
+    /** {@code hublinks worker} processes, each its own JVM, once all are listening. */
+    static List<ChildRun> workers(Path home, String database, String... names) throws InterruptedException {
+        List<ChildRun> started = new ArrayList<>();
+        for (String name : names) {
+            started.add(ChildRun.launch(home, name, "worker", settings(home, database, "--hublinks.scale.mode=remote")));
+        }
+        children.addAll(started);
+        for (ChildRun worker : started) {
+            assertThat(worker.awaitLines(line -> line.contains("taking signLinks partitions from channel"), 1))
+                    .as(worker.log()).isTrue();
+        }
+        return started;
     }
 
     /** A command in this JVM against the PostgreSQL database {@code database}, output under {@code home}. */
