@@ -236,7 +236,7 @@ public class NightlyJobConfiguration {
                 .reader(learnerReader)
                 .processor(linkIssuer)
                 .writer(linkWriter)
-                .listener(new WorkerStamp())
+                .listener(new WorkerStamp(jobRepository))
                 .listener(progress(step -> step.getExecutionContext().getLong(UserIdRangePartitioner.SIZE,
                         ProgressLog.UNKNOWN), "learnerReader"))
                 .build();

@@ -15,8 +15,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * When a remote {@code signLinks} fails (a partition failed, or {@code hublinks.scale.timeout}
- * passed), the partitions no worker finished are still STARTING (never taken: no worker running?)
+ * When a remote {@code signLinks} fails, says which partition failed in which worker (the
+ * failure itself is in that worker's log), or, when {@code hublinks.scale.timeout} passed, that
+ * no worker finished. The partitions no worker finished are still STARTING (never taken: no worker running?)
  * or STARTED (a worker killed, or still at it). Spring Batch refuses to restart a step left in
  * those states, so they are marked FAILED here and the rerun resumes them from their last commit.
  * A worker still running one then fails at its next commit (the job repository's version check),
@@ -42,24 +43,30 @@ class StrandedPartitions implements StepExecutionListener {
             return null;
         }
         List<String> stranded = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (StepExecution sent : manager.getJobExecution().getStepExecutions()) {
             StepExecution partition = sent.getStepName().startsWith(workerStep + ":")
                     ? jobRepository.getStepExecution(sent.getId()) : null;
+            String worker = partition == null ? null : partition.getExecutionContext().getString(WorkerStamp.KEY, null);
             if (partition != null && (partition.getStatus() == BatchStatus.STARTING
                     || partition.getStatus() == BatchStatus.STARTED)) {
-                String worker = partition.getExecutionContext().getString(WorkerStamp.KEY, null);
                 stranded.add(partition.getStepName() + (worker == null ? " (never taken)" : " (taken by " + worker + ")"));
                 fail(partition);
                 sent.setStatus(BatchStatus.FAILED);
+            } else if (partition != null && partition.getStatus() == BatchStatus.FAILED) {
+                failed.add(partition.getStepName() + " in worker " + (worker == null ? "?" : worker));
             }
         }
         if (!stranded.isEmpty()) {
             log.warn("No worker finished {}: marked failed, the next run resumes them", String.join(", ", stranded));
-            if (manager.getFailureExceptions().stream().anyMatch(StrandedPartitions::timedOut)) {
-                // first, so that the console's one line says this rather than "TimeoutException"
-                manager.getFailureExceptions().add(0, new IllegalStateException("no worker finished " + stranded.size()
-                        + " partition(s) within hublinks.scale.timeout (" + timeout + "); is 'hublinks worker' running?"));
-            }
+        }
+        // first among the failures, so that the console's one line says where to look
+        if (!stranded.isEmpty() && manager.getFailureExceptions().stream().anyMatch(StrandedPartitions::timedOut)) {
+            manager.getFailureExceptions().add(0, new IllegalStateException("no worker finished " + stranded.size()
+                    + " partition(s) within hublinks.scale.timeout (" + timeout + "); is 'hublinks worker' running?"));
+        } else if (!failed.isEmpty()) {
+            manager.getFailureExceptions().add(0, new IllegalStateException(String.join(", ", failed)
+                    + " failed (that worker's log says why)"));
         }
         return null;
     }

@@ -84,7 +84,8 @@ class RemotePartitioningTest {
         remoteDb.execute("alter table learner_link add constraint fail_once check (external_user_id < 'E0003990')");
         Result failed = remoteRun(remote, "remote_night", "2m");
         assertThat(failed.exitCode()).as(failed.err()).isEqualTo(ExitCodes.FAILED);
-        assertThat(failed.err()).contains("failed in step signLinks").contains("run the same command again to resume");
+        assertThat(failed.err()).containsPattern("failed in step signLinks: signLinksPartition:partition3 in worker"
+                + " [^ ]+:\\d+ failed \\(that worker's log says why\\); run the same command again to resume");
         remoteDb.execute("alter table learner_link drop constraint fail_once");
         Result resumed = remoteRun(remote, "remote_night", "2m");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
