@@ -60,13 +60,18 @@ class StrandedPartitions implements StepExecutionListener {
         if (!stranded.isEmpty()) {
             log.warn("No worker finished {}: marked failed, the next run resumes them", String.join(", ", stranded));
         }
-        // first among the failures, so that the console's one line says where to look
+        // instead of Spring Batch's "Partition handler returned an unsuccessful step" or the poller's
+        // timeout (already logged above), so that the console's one line says where to look
+        String reason = null;
         if (!stranded.isEmpty() && manager.getFailureExceptions().stream().anyMatch(StrandedPartitions::timedOut)) {
-            manager.getFailureExceptions().add(0, new IllegalStateException("no worker finished " + stranded.size()
-                    + " partition(s) within hublinks.scale.timeout (" + timeout + "); is 'hublinks worker' running?"));
+            reason = "no worker finished " + stranded.size() + " partition(s) within hublinks.scale.timeout ("
+                    + timeout + "); is 'hublinks worker' running?";
         } else if (!failed.isEmpty()) {
-            manager.getFailureExceptions().add(0, new IllegalStateException(String.join(", ", failed)
-                    + " failed (that worker's log says why)"));
+            reason = String.join(", ", failed) + " failed (that worker's log says why)";
+        }
+        if (reason != null) {
+            manager.getFailureExceptions().clear();
+            manager.addFailureException(new IllegalStateException(reason));
         }
         return null;
     }

@@ -55,6 +55,7 @@ class RemotePartitioningTest {
         admin.execute("create database local_night");
         admin.execute("create database remote_night");
         admin.execute("create database stranded_night");
+        admin.execute("create database killed_night");
         roster = tmp.resolve("roster.csv");
         assertThat(HublinksCommand.execute("generate-roster", "--rows", String.valueOf(LEARNERS), "--out",
                 roster.toString(), "--seed", "7")).isZero();
@@ -144,6 +145,33 @@ class RemotePartitioningTest {
         assertThat(worker.log().lines().filter(line -> line.contains("Skipping a request"))).hasSize(4);
         assertThat(worker.log().lines().filter(line -> line.contains(" COMPLETED: "))).hasSize(4);
         assertThat(db.queryForObject("select count(*) from learner_link", Long.class)).isGreaterThan(LEARNERS * 9 / 10);
+    }
+
+    @Test
+    void aWorkerKilledInThePartitionItRunsIsResumedFromItsLastCommit() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("killed"));
+        // small chunks and a progress line per chunk: commits to be killed between, and a log to watch
+        ChildRun doomed = ChildRun.launch(home, "doomed-worker", "worker", settings(home, "killed_night",
+                "--hublinks.scale.mode=remote", "--hublinks.job.chunk-size=20", "--hublinks.ops.progress-every=0s"));
+        ChildRun manager = ChildRun.launch(home, "manager", "run", settings(home, "killed_night", "--date", DATE,
+                "--roster", roster.toString(), "--hublinks.scale.mode=remote", "--hublinks.scale.timeout=5s"));
+        children.addAll(List.of(doomed, manager));
+        assertThat(doomed.awaitLines(line -> line.matches(".* signLinksPartition:partition\\d: .* items done.*"), 2))
+                .as(doomed.log()).isTrue();
+        doomed.kill(); // kill -9 in the middle of a partition: it stays STARTED, its worker gone
+        ChildRun worker = workers(home, "killed_night", "worker").get(0);
+
+        assertThat(manager.waitForExit()).as(manager.log()).isEqualTo(ExitCodes.FAILED);
+        // the killed one "taken by" the dead worker; others "never taken" if the new worker was not up in time
+        assertThat(manager.log()).containsPattern("No worker finished .*signLinksPartition:partition\\d \\(taken by [^ ]+:"
+                + doomed.process().pid() + "\\)").contains("within hublinks.scale.timeout (PT5S)");
+
+        Result resumed = remoteRun(home, "killed_night", "2m");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        worker.stop();
+        assertThat(worker.log()).containsPattern("signLinksPartition:partition\\d: resuming after [\\d,]+ items done");
+        assertThat(database("killed_night").queryForObject("select count(*) from learner_link", Long.class))
+                .isEqualTo(database("killed_night").queryForObject("select count(*) from roster_learner", Long.class));
     }
 
     @Test
