@@ -153,9 +153,12 @@ class RemotePartitioningTest {
         // small chunks and a progress line per chunk: commits to be killed between, and a log to watch
         ChildRun doomed = ChildRun.launch(home, "doomed-worker", "worker", settings(home, "killed_night",
                 "--hublinks.scale.mode=remote", "--hublinks.job.chunk-size=20", "--hublinks.ops.progress-every=0s"));
+        children.add(doomed);
+        // listening before the manager sends: it takes the first request at once, long before the timeout
+        assertThat(doomed.awaitLines(line -> line.contains("taking signLinks partitions"), 1)).as(doomed.log()).isTrue();
         ChildRun manager = ChildRun.launch(home, "manager", "run", settings(home, "killed_night", "--date", DATE,
-                "--roster", roster.toString(), "--hublinks.scale.mode=remote", "--hublinks.scale.timeout=5s"));
-        children.addAll(List.of(doomed, manager));
+                "--roster", roster.toString(), "--hublinks.scale.mode=remote", "--hublinks.scale.timeout=8s"));
+        children.add(manager);
         assertThat(doomed.awaitLines(line -> line.matches(".* signLinksPartition:partition\\d: .* items done.*"), 2))
                 .as(doomed.log()).isTrue();
         doomed.kill(); // kill -9 in the middle of a partition: it stays STARTED, its worker gone
@@ -164,7 +167,7 @@ class RemotePartitioningTest {
         assertThat(manager.waitForExit()).as(manager.log()).isEqualTo(ExitCodes.FAILED);
         // the killed one "taken by" the dead worker; others "never taken" if the new worker was not up in time
         assertThat(manager.log()).containsPattern("No worker finished .*signLinksPartition:partition\\d \\(taken by [^ ]+:"
-                + doomed.process().pid() + "\\)").contains("within hublinks.scale.timeout (PT5S)");
+                + doomed.process().pid() + "\\)").contains("within hublinks.scale.timeout (PT8S)");
 
         Result resumed = remoteRun(home, "killed_night", "2m");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
