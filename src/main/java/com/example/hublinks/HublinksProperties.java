@@ -225,15 +225,28 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
         }
     }
 
+    public enum ScaleMode { LOCAL, REMOTE }
+
     /**
      * How a night uses the machine: {@code partitions} threads sign links, each on its own range of
-     * user ids (0: one per core). Items per transaction are {@code job.chunk-size}.
+     * user ids (0: one per core). Items per transaction are {@code job.chunk-size}. With {@code mode:
+     * remote} the partitions are sent to {@code hublinks worker} processes over the shared PostgreSQL
+     * instead (remote partitioning): {@code poll-interval} is how often the manager checks their
+     * progress and an idle worker looks for work; after {@code timeout} the manager fails the night.
      */
-    public record Scale(@DefaultValue("0") int partitions) {
+    public record Scale(@DefaultValue("0") int partitions, @DefaultValue("local") ScaleMode mode,
+                        @DefaultValue("1s") Duration pollInterval, @DefaultValue("6h") Duration timeout) {
         public Scale {
             if (partitions < 0 || partitions > 64) {
                 throw new SettingsException("hublinks.scale.partitions", "must be between 0 (one per core) and 64, was "
                         + partitions);
+            }
+            if (pollInterval.isZero() || pollInterval.isNegative()) {
+                throw new SettingsException("hublinks.scale.poll-interval", "must be more than 0, was " + pollInterval);
+            }
+            if (timeout.compareTo(pollInterval) < 0) {
+                throw new SettingsException("hublinks.scale.timeout", "must be at least hublinks.scale.poll-interval ("
+                        + pollInterval + "), was " + timeout);
             }
         }
 

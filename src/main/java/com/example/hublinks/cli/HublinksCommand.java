@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hublinks", mixinStandardHelpOptions = true, version = "hublinks 0.1",
         description = "Signs personalised eduMe seamless links for a learner roster, every night.",
         subcommands = {RunCommand.class, SignCommand.class, VerifyCommand.class, WebhooksCommand.class,
-                CatalogSnapshotCommand.class, PreviewCommand.class, StatusCommand.class, GenerateRosterCommand.class})
+                CatalogSnapshotCommand.class, PreviewCommand.class, StatusCommand.class, GenerateRosterCommand.class,
+                WorkerCommand.class})
 public class HublinksCommand implements Runnable {
 
     @CommandLine.Spec

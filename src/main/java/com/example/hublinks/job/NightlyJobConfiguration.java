@@ -197,11 +197,16 @@ public class NightlyJobConfiguration {
 
     /**
      * signLinks is partitioned by user-id range (DESIGN §6): {@code hublinks.scale.partitions}
-     * threads, each partition its own restartable step execution with its range in its context.
+     * threads, each partition its own restartable step execution with its range in its context;
+     * with {@code hublinks.scale.mode: remote} the same partitions go to worker processes instead
+     * ({@link RemotePartitioningConfiguration}).
      */
     @Bean
     public Step signLinksStep(Step signLinksPartitionStep, UserIdRangePartitioner signLinksPartitioner,
-                              DataSource dataSource) {
+                              DataSource dataSource, ObjectProvider<RemotePartitioningConfiguration> remote) {
+        if (settings.scale().mode() == HublinksProperties.ScaleMode.REMOTE) {
+            return remote.getObject().managerStep(signLinksPartitionStep.getName(), signLinksPartitioner);
+        }
         int poolSize = dataSource instanceof HikariDataSource pool ? pool.getMaximumPoolSize() : Integer.MAX_VALUE;
         int gridSize = settings.scale().gridSize(poolSize);
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("sign-");
@@ -235,6 +240,7 @@ public class NightlyJobConfiguration {
                 .reader(learnerReader)
                 .processor(linkIssuer)
                 .writer(linkWriter)
+                .listener(new WorkerStamp(jobRepository))
                 .listener(progress(step -> step.getExecutionContext().getLong(UserIdRangePartitioner.SIZE,
                         ProgressLog.UNKNOWN), "learnerReader"))
                 .build();

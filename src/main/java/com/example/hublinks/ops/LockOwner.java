@@ -3,13 +3,16 @@ package com.example.hublinks.ops;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** Names a lock holder {@code host:pid}, and tells whether such a holder on this host has ended. */
-final class LockOwner {
+/**
+ * Names a process {@code host:pid} (a lock holder, the worker of a partition), and tells whether
+ * such a holder on this host has ended.
+ */
+public final class LockOwner {
 
     private LockOwner() {
     }
 
-    static String thisProcess() {
+    public static String thisProcess() {
         return host() + ":" + ProcessHandle.current().pid();
     }
 

@@ -11,18 +11,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * {@code hublinks run …} as its own JVM, the way cron starts it: the test JVM's classpath and
+ * {@code hublinks run …} (or {@code worker …}) as its own JVM, the way cron starts it: the test JVM's classpath and
  * main class (so it works before the jar is built), output to a log file. One night's folder
  * holds its file database and its output, so two folders are two independent installations.
  */
 record ChildRun(Path home, Path logFile, Process process) {
 
     static ChildRun start(Path home, String name, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(settings(home));
+        return launch(home, name, "run", all);
+    }
+
+    /** {@code hublinks COMMAND jobs/sample-nightly.yml ARGS…} as its own JVM, its output in {@code home/NAME.log}. */
+    static ChildRun launch(Path home, String name, String subcommand, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "com.example.hublinks.HublinksApplication",
-                "run", "jobs/sample-nightly.yml"));
-        command.addAll(List.of(args));
-        command.addAll(settings(home));
+                subcommand, "jobs/sample-nightly.yml"));
+        command.addAll(args);
         Path log = home.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("EDUME_SIGNING_SECRET"); // the sample's demo secret file, in every run
@@ -64,6 +70,12 @@ record ChildRun(Path home, Path logFile, Process process) {
             Thread.sleep(20);
         }
         return false;
+    }
+
+    /** SIGTERM, as systemd or Kubernetes stop a service; waits for the process to end. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        return waitForExit();
     }
 
     void kill() throws InterruptedException {
