@@ -1,0 +1,41 @@
+package com.example.hublinks.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The settings a plain database URL gets, and that a URL's own choice is kept. */
+class ConnectionSettingsTest {
+
+    static HikariDataSource pool(String url) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        new ConnectionSettings().postProcessBeforeInitialization(pool, "dataSource");
+        return pool;
+    }
+
+    @Test
+    void anH2PoolStreamsResultsLazily() {
+        try (HikariDataSource pool = pool("jdbc:h2:mem:lazy-test;DB_CLOSE_DELAY=-1")) {
+            assertThat(pool.getConnectionInitSql()).isEqualTo(ConnectionSettings.H2_LAZY);
+            // the statement is valid H2: the pool's connections open, and a large result streams through
+            long rows = new JdbcTemplate(pool).queryForObject("select count(*) from system_range(1, 200000)", Long.class);
+            assertThat(rows).isEqualTo(200_000);
+        }
+        assertThat(pool("jdbc:h2:mem:eager;LAZY_QUERY_EXECUTION=FALSE").getConnectionInitSql()).isNull();
+    }
+
+    @Test
+    void aPostgresPoolBatchesInsertsAndKeepsRowValuesOutOfErrors() {
+        HikariDataSource pool = pool("jdbc:postgresql://localhost/hublinks");
+        assertThat(pool.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true")
+                .containsEntry("logServerErrorDetail", "false");
+        assertThat(pool.getConnectionInitSql()).isNull();
+
+        HikariDataSource own = pool("jdbc:postgresql://localhost/hublinks?reWriteBatchedInserts=false");
+        assertThat(own.getDataSourceProperties()).doesNotContainKey("reWriteBatchedInserts")
+                .containsEntry("logServerErrorDetail", "false");
+    }
+}
