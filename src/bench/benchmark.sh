@@ -62,7 +62,7 @@ if [[ $DBS == postgres || $DBS == both ]]; then
   "${AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -o "-p $PG_PORT -k /tmp -c fsync=on -c shared_buffers=256MB" -l "$PGDATA/log" -w start >/dev/null
   trap '"${AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null' EXIT
   "${AS[@]}" "$PGBIN/createdb" -h /tmp -p "$PG_PORT" -U hublinks hublinks
-  URL="jdbc:postgresql://localhost:$PG_PORT/hublinks?user=hublinks&reWriteBatchedInserts=true"
+  URL="jdbc:postgresql://localhost:$PG_PORT/hublinks?user=hublinks"
   night pg-night1 "$URL" 2026-02-01
   night pg-night2 "$URL" 2026-02-02
 fi

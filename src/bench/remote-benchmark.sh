@@ -32,7 +32,7 @@ done
 
 java -jar "$JAR" generate-roster --rows "$ROWS" --out "$WORK/roster.csv" --seed 1 >/dev/null
 settings() { # settings DATABASE
-  echo "--spring.datasource.url=jdbc:postgresql://localhost:$PG_PORT/$1?user=hublinks&reWriteBatchedInserts=true" \
+  echo "--spring.datasource.url=jdbc:postgresql://localhost:$PG_PORT/$1?user=hublinks" \
     "--spring.datasource.hikari.maximum-pool-size=10 --hublinks.scale.partitions=4" \
     "--hublinks.campaign.out-dir=$WORK/out-$1 --hublinks.ops.progress-every=60s"
 }
