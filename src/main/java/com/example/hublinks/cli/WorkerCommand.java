@@ -4,6 +4,7 @@ import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.SettingsException;
 import com.example.hublinks.job.PartitionWorker;
 import com.example.hublinks.link.LinkSigner;
+import java.util.Locale;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 
@@ -22,7 +23,8 @@ class WorkerCommand extends JobCommand {
         HublinksProperties settings = context.getBean(HublinksProperties.class);
         if (settings.scale().mode() != HublinksProperties.ScaleMode.REMOTE) {
             throw new SettingsException("hublinks.scale.mode", "a worker runs the partitions of remote nights: set"
-                    + " it to remote, for the worker and for 'run' (now " + settings.scale().mode().name().toLowerCase() + ")");
+                    + " it to remote, for the worker and for 'run' (now "
+                    + settings.scale().mode().name().toLowerCase(Locale.ROOT) + ")");
         }
         context.getBean(LinkSigner.class); // the signing secret must be there before any partition is taken
         PartitionWorker worker = context.getBean(PartitionWorker.class);
