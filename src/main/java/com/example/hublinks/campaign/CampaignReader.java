@@ -60,12 +60,8 @@ public final class CampaignReader {
      * tonight's roster, and the join with the roster would cost as much as the export's own read.
      */
     public static long count(JdbcTemplate jdbc, String job, LocalDate runDate, Audience audience) {
-        List<Object> arguments = new ArrayList<>(List.of(job));
-        if (audience != Audience.ALL) {
-            arguments.add(Date.valueOf(runDate));
-        }
         return jdbc.queryForObject("select count(*) from learner_link l where l.job_name = ? and " + states(audience),
-                Long.class, arguments.toArray());
+                Long.class, linkArguments(job, runDate, audience).toArray());
     }
 
     private static String audience(Audience audience) {
@@ -82,10 +78,13 @@ public final class CampaignReader {
     }
 
     private static List<Object> audienceArguments(String job, long instanceId, LocalDate runDate, Audience audience) {
-        List<Object> arguments = new ArrayList<>(List.of(instanceId, job));
-        if (audience != Audience.ALL) {
-            arguments.add(Date.valueOf(runDate));
-        }
+        List<Object> arguments = new ArrayList<>(List.of(instanceId));
+        arguments.addAll(linkArguments(job, runDate, audience));
         return arguments;
+    }
+
+    /** The parameters of {@code l.job_name = ? and} {@link #states}. */
+    private static List<Object> linkArguments(String job, LocalDate runDate, Audience audience) {
+        return audience == Audience.ALL ? List.of(job) : List.of(job, Date.valueOf(runDate));
     }
 }
