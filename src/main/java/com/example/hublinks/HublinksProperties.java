@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every setting of one nightly job (DESIGN §5), bound from the job definition
@@ -234,9 +235,17 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
      * instead (remote partitioning): {@code poll-interval} is how often the manager checks their
      * progress and an idle worker looks for work; after {@code timeout} the manager fails the night.
      */
+    /**
+     * @param rosterMemory how much memory importRoster may hold the stored learners in; a roster
+     *                     with more learners than fit (about 2.4 million in 64MB) is read in passes
+     */
     public record Scale(@DefaultValue("0") int partitions, @DefaultValue("local") ScaleMode mode,
-                        @DefaultValue("1s") Duration pollInterval, @DefaultValue("6h") Duration timeout) {
+                        @DefaultValue("1s") Duration pollInterval, @DefaultValue("6h") Duration timeout,
+                        @DefaultValue("64MB") DataSize rosterMemory) {
         public Scale {
+            if (rosterMemory.toBytes() < 1024) {
+                throw new SettingsException("hublinks.scale.roster-memory", "must be at least 1KB, was " + rosterMemory);
+            }
             if (partitions < 0 || partitions > 64) {
                 throw new SettingsException("hublinks.scale.partitions", "must be between 0 (one per core) and 64, was "
                         + partitions);

@@ -1,5 +1,7 @@
 package com.example.hublinks.campaign;
 
+import com.example.hublinks.support.CsvCells;
+import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.HublinksProperties;
 import java.util.LinkedHashMap;
 import java.util.List;

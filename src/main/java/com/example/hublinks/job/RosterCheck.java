@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -82,11 +83,11 @@ public class RosterCheck {
         long rejected = report.at("/counts/rejected").asLong();
         StringBuilder text = new StringBuilder("dry run of " + settings.job().name() + ": " + read + " rows read, "
                 + (read - rejected) + " usable, " + rejected + " rejected; nothing was published");
-        List<String[]> rejects = rejects(dir.resolve(ReportTasklet.REJECTS));
-        rejects.stream().limit(SHOWN_REJECTS).forEach(r -> text.append("\n  line ").append(r[0])
-                .append(", column ").append(r[1]).append(": ").append(r[2]));
-        if (rejects.size() > SHOWN_REJECTS) {
-            text.append("\n  … and ").append(rejects.size() - SHOWN_REJECTS).append(" more");
+        List<String[]> rejects = firstRejects(dir.resolve(ReportTasklet.REJECTS));
+        rejects.forEach(r -> text.append("\n  line ").append(r[0]).append(", column ").append(r[1]).append(": ")
+                .append(r[2]));
+        if (rejected > rejects.size()) {
+            text.append("\n  … and ").append(rejected - rejects.size()).append(" more");
         }
         List<String> reasons = report.get("reasons").valueStream().map(JsonNode::asString).toList();
         text.append(reasons.isEmpty() ? "\nthe guard would let tonight's run publish this roster"
@@ -95,12 +96,17 @@ public class RosterCheck {
                 .append(dir.resolve(ReportTasklet.REPORT)).toString();
     }
 
-    /** The rows of rejects.csv (line, column, reason), as HR will see them. */
-    private static List<String[]> rejects(Path file) throws Exception {
+    /** The first rows of rejects.csv (line, column, reason), as HR will see them. */
+    private static List<String[]> firstRejects(Path file) throws Exception {
+        List<String[]> rows = new ArrayList<>();
         try (CSVReader reader = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-            List<String[]> rows = reader.readAll();
-            return rows.subList(1, rows.size());
+            reader.readNext(); // the header
+            String[] row;
+            while (rows.size() < SHOWN_REJECTS && (row = reader.readNext()) != null) {
+                rows.add(row);
+            }
         }
+        return rows;
     }
 
     private static NightlyRun.Outcome failed(JobExecution execution) {

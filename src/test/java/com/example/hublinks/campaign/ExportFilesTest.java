@@ -1,5 +1,6 @@
 package com.example.hublinks.campaign;
 
+import com.example.hublinks.support.OutputDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.HublinksProperties;
