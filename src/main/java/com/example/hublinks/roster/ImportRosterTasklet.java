@@ -115,26 +115,41 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
         instance = step.getJobExecution().getJobInstance().getInstanceId();
         delta.register(instance, settings.job(), settings.runDate());
         delta.create(instance);
-        long fingerprinted = learners.fingerprintCount(settings.job());
-        storedBefore = fingerprinted + learners.unfingerprintedCount(settings.job());
-        int perPass = StoredFingerprints.capacityFor(settings.tableMemory());
-        passes = (int) Math.max(1, (fingerprinted + perPass - 1) / perPass);
         rosterImport = new RosterImport(validator, fingerprints, planner, delta, instance, settings.idColumn(), cores);
-        if (passes > 1) {
-            log.info("{} stored learners: reading the roster in {} passes of at most {}", fingerprinted, passes, perPass);
-        }
+        passes = 1; // until the stored learners turn out not to fit in memory
         phase = Phase.LOAD;
     }
 
+    /** This pass's share of the stored learners into memory; on the first pass, how many are stored. */
     private void load() {
-        long fingerprinted = learners.fingerprintCount(settings.job());
-        stored = new StoredFingerprints((int) Math.min(Integer.MAX_VALUE / 2, fingerprinted / passes * 21 / 20 + 1000));
-        learners.forEachFingerprint(settings.job(), (id, fingerprint) -> {
+        stored = new StoredFingerprints(settings.tableMemory());
+        long[] live = new long[2]; // with a fingerprint, without one
+        boolean[] full = {false};
+        learners.forEachLive(settings.job(), (id, fingerprint) -> {
+            if (fingerprint == null) {
+                live[1]++;
+                return;
+            }
+            live[0]++;
             long idHash = RowFingerprint.idHash(id);
-            if (passOf(idHash) == pass) {
-                stored.put(idHash, RowFingerprint.idCheck(id), fingerprint);
+            if (!full[0] && passOf(idHash) == pass) {
+                full[0] = !stored.put(idHash, RowFingerprint.idCheck(id), fingerprint);
             }
         });
+        if (full[0]) {
+            if (pass > 0) {
+                throw new IllegalStateException("pass " + pass + " of " + passes + " holds more stored learners than"
+                        + " hublinks.scale.roster-memory does");
+            }
+            int perPass = StoredFingerprints.capacityFor(settings.tableMemory()) * 9 / 10;
+            passes = (int) ((live[0] + perPass - 1) / perPass);
+            log.info("{} stored learners: reading the roster in {} passes (hublinks.scale.roster-memory {} bytes)",
+                    live[0], passes, settings.tableMemory());
+            return; // loaded again, this pass's share only
+        }
+        if (pass == 0) {
+            storedBefore = live[0] + live[1];
+        }
         if (settings.rerun()) {
             learners.forEachChangedOn(settings.job(), settings.runDate(), id -> {
                 int slot = stored.find(RowFingerprint.idHash(id), RowFingerprint.idCheck(id));
@@ -186,9 +201,9 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
         if (stored.unseen() > 0 || stored.hasAmbiguous()) {
             List<String> gone = new ArrayList<>();
             List<String> unsure = new ArrayList<>();
-            learners.forEachFingerprint(settings.job(), (id, fingerprint) -> {
+            learners.forEachLive(settings.job(), (id, fingerprint) -> {
                 long idHash = RowFingerprint.idHash(id);
-                if (passOf(idHash) != pass) {
+                if (fingerprint == null || passOf(idHash) != pass) {
                     return;
                 }
                 int slot = stored.find(idHash, RowFingerprint.idCheck(id));

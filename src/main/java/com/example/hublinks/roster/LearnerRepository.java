@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.ObjLongConsumer;
+import java.util.function.BiConsumer;
 import com.example.hublinks.support.SqlValues;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -34,18 +34,19 @@ public class LearnerRepository {
     }
 
     /**
-     * Streams (user id, fingerprint) of the job's live learners that have one, from the index
-     * alone (H2 reads no row for it): what importRoster compares tonight's rows with.
+     * Streams (user id, fingerprint or null) of the job's live learners, from the index alone (H2
+     * reads no row for it): what importRoster compares tonight's rows with.
      */
-    void forEachFingerprint(String job, ObjLongConsumer<String> action) {
+    void forEachLive(String job, BiConsumer<String, Long> action) {
         jdbc.query(connection -> {
             PreparedStatement query = connection.prepareStatement("select external_user_id, fingerprint from learner"
-                    + " where job_name = ? and removed_on is null and fingerprint is not null");
+                    + " where job_name = ? and removed_on is null");
             query.setString(1, job);
             query.setFetchSize(10_000);
             return query;
         }, (ResultSet rs) -> {
-            action.accept(rs.getString(1), rs.getLong(2));
+            long fingerprint = rs.getLong(2);
+            action.accept(rs.getString(1), rs.wasNull() ? null : fingerprint);
         });
     }
 
@@ -61,17 +62,6 @@ public class LearnerRepository {
     public boolean anyStored(String job) {
         return !jdbc.queryForList("select 1 from learner where job_name = ? fetch first 1 rows only", Integer.class,
                 job).isEmpty();
-    }
-
-    long fingerprintCount(String job) {
-        return jdbc.queryForObject("select count(*) from learner where job_name = ? and removed_on is null"
-                + " and fingerprint is not null", Long.class, job);
-    }
-
-    /** Live learners without a fingerprint: those migrated from an earlier release, not yet seen by a night. */
-    long unfingerprintedCount(String job) {
-        return jdbc.queryForObject("select count(*) from learner where job_name = ? and removed_on is null"
-                + " and fingerprint is null", Long.class, job);
     }
 
     /** Live learners without a fingerprint whose id tonight's delta does not have: leavers. */

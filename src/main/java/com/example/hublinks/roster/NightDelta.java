@@ -33,7 +33,7 @@ public class NightDelta {
     }
 
     /** An empty delta for the instance, replacing what an earlier, interrupted import left. */
-    void create(long jobInstanceId) {
+    public void create(long jobInstanceId) {
         drop(jobInstanceId);
         jdbc.execute("create table " + table(jobInstanceId) + " ("
                 + " external_user_id varchar(255) not null primary key,"

@@ -17,21 +17,54 @@ final class StoredFingerprints {
 
     private static final long EMPTY = 0;
 
-    private final long[] keys;
-    private final int[] checks;
-    private final long[] values;
+    private static final int BYTES_PER_SLOT = 20;
+
+    private final int maxSlots;
+    private long[] keys;
+    private int[] checks;
+    private long[] values;
+    private BitSet ambiguous = new BitSet();
     private final BitSet seen = new BitSet();
-    private final BitSet ambiguous = new BitSet();
     private final BitSet forced = new BitSet();
-    private final int mask;
-    private final int limit;
+    private int mask;
+    private int limit;
     private int size;
-    private int loaded;
     private int seenCount;
 
-    /** A table for up to {@code capacity} learners. */
-    StoredFingerprints(int capacity) {
-        int slots = Integer.highestOneBit(Math.max(16, capacity + capacity / 3) * 2 - 1);
+    /** An empty table that may grow to {@code maxBytes} of memory. */
+    StoredFingerprints(long maxBytes) {
+        maxSlots = (int) Math.min(1 << 30, Long.highestOneBit(Math.max(16, maxBytes / BYTES_PER_SLOT)));
+        allocate(Math.min(maxSlots, 1 << 16));
+    }
+
+    /** How many learners a table may hold in {@code bytes} of memory. */
+    static int capacityFor(long bytes) {
+        return (int) (Math.min(1 << 30, Long.highestOneBit(Math.max(16, bytes / BYTES_PER_SLOT))) / 4 * 3);
+    }
+
+    /** Adds a stored learner; false when the table is as large as it may grow and full (nothing added). */
+    boolean put(long idHash, int idCheck, long fingerprint) {
+        long key = key(idHash);
+        int slot = slotOf(key);
+        if (keys[slot] == key) {
+            ambiguous.set(slot);
+            return true;
+        }
+        if (size >= limit) {
+            if (keys.length >= maxSlots) {
+                return false;
+            }
+            grow();
+            slot = slotOf(key);
+        }
+        keys[slot] = key;
+        checks[slot] = idCheck;
+        values[slot] = fingerprint;
+        size++;
+        return true;
+    }
+
+    private void allocate(int slots) {
         keys = new long[slots];
         checks = new int[slots];
         values = new long[slots];
@@ -39,27 +72,25 @@ final class StoredFingerprints {
         limit = slots / 4 * 3;
     }
 
-    /** How many learners a table may hold in {@code bytes} of memory. */
-    static int capacityFor(long bytes) {
-        long slots = Long.highestOneBit(Math.max(16, bytes / 20));
-        return (int) Math.min(Integer.MAX_VALUE / 2, slots / 4 * 3);
-    }
-
-    void put(long idHash, int idCheck, long fingerprint) {
-        loaded++;
-        long key = key(idHash);
-        int slot = slotOf(key);
-        if (keys[slot] == key) {
-            ambiguous.set(slot);
-            return;
+    /** Twice the slots, every learner put again (only while loading: nothing is seen yet). */
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldChecks = checks;
+        long[] oldValues = values;
+        BitSet oldAmbiguous = ambiguous;
+        allocate(keys.length * 2);
+        ambiguous = new BitSet();
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                int slot = slotOf(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                checks[slot] = oldChecks[i];
+                values[slot] = oldValues[i];
+                if (oldAmbiguous.get(i)) {
+                    ambiguous.set(slot);
+                }
+            }
         }
-        if (size >= limit) {
-            throw new IllegalStateException("more stored learners than the table was made for (" + limit + ")");
-        }
-        keys[slot] = key;
-        checks[slot] = idCheck;
-        values[slot] = fingerprint;
-        size++;
     }
 
     /** The slot of the stored learner with this id, or -1 (an id the table does not hold). */
@@ -114,11 +145,6 @@ final class StoredFingerprints {
 
     boolean hasAmbiguous() {
         return !ambiguous.isEmpty();
-    }
-
-    /** Stored learners loaded (ambiguous ones included). */
-    int loaded() {
-        return loaded;
     }
 
     private int slotOf(long key) {

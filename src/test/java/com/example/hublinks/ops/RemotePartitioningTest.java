@@ -174,7 +174,7 @@ class RemotePartitioningTest {
         worker.stop();
         assertThat(worker.log()).containsPattern("signLinksPartition:partition\\d: resuming after [\\d,]+ items done");
         assertThat(database("killed_night").queryForObject("select count(*) from learner_link", Long.class))
-                .isEqualTo(database("killed_night").queryForObject("select count(*) from roster_learner", Long.class));
+                .isEqualTo(database("killed_night").queryForObject("select count(*) from learner", Long.class));
     }
 
     @Test
