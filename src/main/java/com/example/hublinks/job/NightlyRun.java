@@ -43,11 +43,13 @@ public class NightlyRun {
     private final ObjectProvider<EdumeApiClient> edumeApi;
     private final Clock clock;
     private final ExclusiveRun exclusiveRun;
+    private final UnknownSteps unknownSteps;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, HublinksProperties settings,
                       ObjectProvider<LinkSigner> signer, ObjectProvider<EdumeApiClient> edumeApi, Clock clock,
-                      ExclusiveRun exclusiveRun) {
+                      ExclusiveRun exclusiveRun, UnknownSteps unknownSteps) {
         this.exclusiveRun = exclusiveRun;
+        this.unknownSteps = unknownSteps;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
@@ -112,6 +114,7 @@ public class NightlyRun {
             boolean resume = !completed && !request.force() && !request.acceptShrink() && !GuardTasklet.stopped(last);
             if (resume) {
                 attempt--;
+                unknownSteps.settle(last); // a failed commit left it UNKNOWN: Spring Batch alone would refuse to resume it
                 log.info("Resuming {} {} where it stopped", job, runDate);
             }
         }
@@ -157,14 +160,15 @@ public class NightlyRun {
                     + "; previously issued links are untouched; see " + where + "/report.json");
         }
         Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-        SettingsException settingsProblem = SettingsException.findIn(failure);
+        SettingsException settingsProblem = execution.getAllFailureExceptions().stream().map(SettingsException::findIn)
+                .filter(Objects::nonNull).findFirst().orElse(null);
         if (settingsProblem != null) {
             return new Outcome(ExitCodes.SETTINGS, settingsProblem.getMessage());
         }
-        String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                .map(StepExecution::getStepName).findFirst().orElse("?");
-        return new Outcome(ExitCodes.FAILED, job + " " + runDate + " failed in step " + step + ": "
-                + (failure == null ? execution.getExitStatus().getExitDescription() : rootMessage(failure))
+        FailedStep failed = FailedStep.of(execution);
+        Throwable reason = failed.reason() != null ? failed.reason() : failure;
+        return new Outcome(ExitCodes.FAILED, job + " " + runDate + " failed in step " + failed.name() + ": "
+                + (reason == null ? execution.getExitStatus().getExitDescription() : rootMessage(reason))
                 + "; run the same command again to resume");
     }
 
