@@ -98,8 +98,9 @@ public class NightlyJobConfiguration {
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
                           Step removeLeaversStep, Step exportCampaignStep, Step deliverEmailStep,
                           Step cleanupStagingStep, Step reportStep, Step guardStoppedReportStep,
-                          MetricsFile metricsFile) {
+                          MetricsFile metricsFile, GracefulStop gracefulStop) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(gracefulStop) // SIGTERM stops the night at a chunk boundary
                 .listener(new RunSummaryLog())
                 .listener(metricsFile)
                 .start(refreshCatalogStep)

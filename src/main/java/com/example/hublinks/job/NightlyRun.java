@@ -44,12 +44,14 @@ public class NightlyRun {
     private final Clock clock;
     private final ExclusiveRun exclusiveRun;
     private final UnknownSteps unknownSteps;
+    private final GracefulStop gracefulStop;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, HublinksProperties settings,
                       ObjectProvider<LinkSigner> signer, ObjectProvider<EdumeApiClient> edumeApi, Clock clock,
-                      ExclusiveRun exclusiveRun, UnknownSteps unknownSteps) {
+                      ExclusiveRun exclusiveRun, UnknownSteps unknownSteps, GracefulStop gracefulStop) {
         this.exclusiveRun = exclusiveRun;
         this.unknownSteps = unknownSteps;
+        this.gracefulStop = gracefulStop;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
@@ -121,6 +123,9 @@ public class NightlyRun {
 
         RunParameters parameters = new RunParameters(job, runDate, attempt, request.roster(), request.acceptShrink());
         log.info("Starting {} for {} (attempt {})", job, runDate, attempt);
+        if (gracefulStop.requested()) { // SIGTERM before the night started: nothing to stop, nothing to resume
+            return new Outcome(ExitCodes.STOPPED, job + " " + runDate + " not started: the process is stopping (SIGTERM)");
+        }
         JobExecution execution;
         try {
             execution = jobOperator.start(nightlyJob, parameters.toJobParameters());
@@ -153,6 +158,13 @@ public class NightlyRun {
         String where = settings.campaign().outDir().resolve(job).resolve(runDate.toString()).toString();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome(ExitCodes.OK, job + " " + runDate + " completed; files in " + where);
+        }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.STOPPED)
+                    .map(StepExecution::getStepName).findFirst().orElse(FailedStep.of(execution).name());
+            return new Outcome(ExitCodes.STOPPED, job + " " + runDate + " stopped in step " + step
+                    + " at a chunk boundary" + (gracefulStop.requested() ? " on SIGTERM" : "")
+                    + "; its lock is released; run the same command again to resume");
         }
         if (GuardTasklet.stopped(execution)) {
             return new Outcome(ExitCodes.GUARD_STOPPED, job + " " + runDate + " stopped by the guard: "
