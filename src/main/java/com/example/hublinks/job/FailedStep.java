@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Where a night that did not complete ended, for its console line: the step, and the failure that
@@ -27,6 +28,38 @@ record FailedStep(String name, Throwable reason) {
             }
         }
         return new FailedStep(name, reason);
+    }
+
+    /** The reason as the console says it: a lost database connection says so. */
+    String describe() {
+        String root = root(reason);
+        return lostConnection(reason) ? "the database connection was lost (" + root + ")" : root;
+    }
+
+    private static String root(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    /** A JDBC connection that broke or could not be had: SQLState class 08, PostgreSQL's 57P (shutdown), a refused connect. */
+    private static boolean lostConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+                return true; // Hikari's word for a connection the database dropped
+            }
+        }
+        return false;
     }
 
     private static boolean endedBadly(BatchStatus status) {

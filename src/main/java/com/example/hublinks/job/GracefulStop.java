@@ -12,7 +12,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 import sun.misc.Signal;
@@ -35,19 +34,20 @@ import sun.misc.SignalHandler;
  * the shutdown hooks run; it is in the {@code jdk.unsupported} module, there for this use.)
  */
 @Component
-public class GracefulStop implements JobExecutionListener {
+public class GracefulStop {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
+    private final ThisRun thisRun;
     private final Duration timeout;
-    private volatile Long running;
     private volatile boolean requested;
 
-    GracefulStop(JobOperator jobOperator, JobRepository jobRepository, HublinksProperties settings) {
+    GracefulStop(JobOperator jobOperator, JobRepository jobRepository, ThisRun thisRun, HublinksProperties settings) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
+        this.thisRun = thisRun;
         this.timeout = settings.ops().stopTimeout();
     }
 
@@ -69,18 +69,10 @@ public class GracefulStop implements JobExecutionListener {
         return requested;
     }
 
-    @Override
-    public void beforeJob(JobExecution jobExecution) {
-        running = jobExecution.getId();
-    }
-
-    @Override
-    public void afterJob(JobExecution jobExecution) {
-        running = null;
-    }
-
     private void stopNight() {
-        Long id = running;
+        JobExecution current = thisRun.execution();
+        Long id = current == null ? null : current.getId();
+        // the stored copy: Spring Batch's stop saves it, and the running step finds the STOPPING status there
         JobExecution execution = id == null ? null : jobRepository.getJobExecution(id);
         if (execution == null || !execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.STOPPING) {
             return; // not started yet (the run sees requested() before it starts) or ending already

@@ -98,9 +98,9 @@ public class NightlyJobConfiguration {
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
                           Step removeLeaversStep, Step exportCampaignStep, Step deliverEmailStep,
                           Step cleanupStagingStep, Step reportStep, Step guardStoppedReportStep,
-                          MetricsFile metricsFile, GracefulStop gracefulStop) {
+                          MetricsFile metricsFile, ThisRun thisRun) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(gracefulStop) // SIGTERM stops the night at a chunk boundary
+                .listener(thisRun) // what a SIGTERM stops (GracefulStop), and where a night ended
                 .listener(new RunSummaryLog())
                 .listener(metricsFile)
                 .start(refreshCatalogStep)

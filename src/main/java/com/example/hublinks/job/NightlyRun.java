@@ -45,10 +45,13 @@ public class NightlyRun {
     private final ExclusiveRun exclusiveRun;
     private final UnknownSteps unknownSteps;
     private final GracefulStop gracefulStop;
+    private final ThisRun thisRun;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, HublinksProperties settings,
                       ObjectProvider<LinkSigner> signer, ObjectProvider<EdumeApiClient> edumeApi, Clock clock,
-                      ExclusiveRun exclusiveRun, UnknownSteps unknownSteps, GracefulStop gracefulStop) {
+                      ExclusiveRun exclusiveRun, UnknownSteps unknownSteps, GracefulStop gracefulStop,
+                      ThisRun thisRun) {
+        this.thisRun = thisRun;
         this.exclusiveRun = exclusiveRun;
         this.unknownSteps = unknownSteps;
         this.gracefulStop = gracefulStop;
@@ -131,6 +134,16 @@ public class NightlyRun {
             execution = jobOperator.start(nightlyJob, parameters.toJobParameters());
         } catch (JobExecutionAlreadyRunningException e) {
             return new Outcome(ExitCodes.LOCKED, "another run of " + job + " " + runDate + " is in progress");
+        } catch (RuntimeException e) {
+            // the job ended without saving how (its database gone): what it held in memory still says where
+            JobExecution ran = thisRun.execution();
+            if (ran == null || !parameters.toJobParameters().getString(RunParameters.JOB).equals(
+                    ran.getJobParameters().getString(RunParameters.JOB))) {
+                throw e;
+            }
+            log.error("{} {} could not save how it ended: {}", job, runDate, e.getMessage());
+            ran.addFailureException(e);
+            execution = ran;
         }
         return outcome(execution, job, runDate);
     }
@@ -178,9 +191,9 @@ public class NightlyRun {
             return new Outcome(ExitCodes.SETTINGS, settingsProblem.getMessage());
         }
         FailedStep failed = FailedStep.of(execution);
-        Throwable reason = failed.reason() != null ? failed.reason() : failure;
-        return new Outcome(ExitCodes.FAILED, job + " " + runDate + " failed in step " + failed.name() + ": "
-                + (reason == null ? execution.getExitStatus().getExitDescription() : rootMessage(reason))
+        String reason = failed.reason() != null ? failed.describe()
+                : failure != null ? rootMessage(failure) : execution.getExitStatus().getExitDescription();
+        return new Outcome(ExitCodes.FAILED, job + " " + runDate + " failed in step " + failed.name() + ": " + reason
                 + "; run the same command again to resume");
     }
 

@@ -72,9 +72,10 @@ class UnknownSteps {
             }
             BatchStatus left = step.getStatus();
             if (left == BatchStatus.UNKNOWN || left.isRunning()) {
-                log.warn("{} was left {} by run {} after a failed commit; its last committed chunk stands ({} items"
-                        + " written): marking it failed, to resume from there", step.getStepName(), left,
-                        execution.getId(), String.format("%,d", step.getWriteCount()));
+                // a row left STARTED is as its last commit saved it; one saved UNKNOWN counts the failed chunk too
+                log.warn("{} was left {} by run {} after a failed commit; its last committed chunk stands{}: marking it"
+                        + " failed, to resume from there", step.getStepName(), left, execution.getId(),
+                        left == BatchStatus.UNKNOWN ? "" : String.format(" (%,d items written)", step.getWriteCount()));
                 step.setStatus(BatchStatus.FAILED);
                 step.setExitStatus(ExitStatus.FAILED.addExitDescription("left " + left
                         + " by a failed commit; resumed from its last committed chunk"));
