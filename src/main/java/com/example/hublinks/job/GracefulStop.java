@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -24,8 +24,8 @@ import sun.misc.SignalHandler;
  * the night left STARTED and its lock held until the next run took both over.
  * <p>
  * While a command is {@linkplain #watch watched}, the signal is taken before the JVM starts to
- * shut down. It asks what runs to stop — a night: Spring Batch's {@link JobOperator#stop}, after
- * which the running step ends at its next chunk boundary, STOPPED, every chunk before committed —
+ * shut down. It asks what runs to stop — a night: Spring Batch's stop signal ({@link #stopNight}),
+ * after which the running step ends at its next chunk boundary, STOPPED, every chunk before committed —
  * and waits, at most {@code hublinks.ops.stop-timeout}, for the command to end by itself: the night
  * stopped, its lock released, its outcome printed, exit 143 ({@link ExitCodes#STOPPED}); the same
  * command resumes it. A step that does not reach a chunk boundary in time (a tasklet waiting on
@@ -38,14 +38,12 @@ public class GracefulStop {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
 
-    private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final ThisRun thisRun;
     private final Duration timeout;
     private volatile boolean requested;
 
-    GracefulStop(JobOperator jobOperator, JobRepository jobRepository, ThisRun thisRun, HublinksProperties settings) {
-        this.jobOperator = jobOperator;
+    GracefulStop(JobRepository jobRepository, ThisRun thisRun, HublinksProperties settings) {
         this.jobRepository = jobRepository;
         this.thisRun = thisRun;
         this.timeout = settings.ops().stopTimeout();
@@ -69,18 +67,27 @@ public class GracefulStop {
         return requested;
     }
 
+    /**
+     * Spring Batch's stop signal: the night's stored status becomes STOPPING, which the running step
+     * reads at its next commit and stops on, at that chunk boundary. This is the first half of
+     * {@link JobOperator#stop}; its second half, in Spring Batch 6.0.4, saves a stale copy of each
+     * running step over the one the step is saving (spring-batch#5308, fixed after 6.0.4), which
+     * here once reset importRoster's saved position to 0 and made its restart stage the file twice.
+     */
     private void stopNight() {
         JobExecution current = thisRun.execution();
-        Long id = current == null ? null : current.getId();
-        // the stored copy: Spring Batch's stop saves it, and the running step finds the STOPPING status there
-        JobExecution execution = id == null ? null : jobRepository.getJobExecution(id);
-        if (execution == null || !execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.STOPPING) {
-            return; // not started yet (the run sees requested() before it starts) or ending already
-        }
-        try {
-            jobOperator.stop(execution);
-        } catch (JobExecutionNotRunningException ended) {
-            log.info("Run {} had just ended", id);
+        for (int attempt = 0; current != null && attempt < 3; attempt++) {
+            JobExecution stored = jobRepository.getJobExecution(current.getId());
+            if (stored == null || !stored.getStatus().isRunning() || stored.getStatus() == BatchStatus.STOPPING) {
+                return; // ending already
+            }
+            stored.setStatus(BatchStatus.STOPPING);
+            try {
+                jobRepository.update(stored);
+                return;
+            } catch (OptimisticLockingFailureException updatedMeanwhile) {
+                // the night saved itself between our read and our write: read it again
+            }
         }
     }
 

@@ -69,7 +69,16 @@ class StopSignalTest {
                 + " where step_name = 'importRoster' and status = 'STOPPED'");
         assertThat(read).as("stopped part way").isPositive().isLessThan(LEARNERS);
         assertThat(read % CHUNK).as("stopped at a chunk boundary (%d read)", read).isZero();
-        assertThat(CrashAndResumeTest.count(home, "select count(*) from run_lock")).as("lock released").isZero();
+        assertThat(CrashAndResumeTest.count(home, "select count(*) from run_lock")).as("lock released:\n%s", night.log())
+                .isZero();
+
+        List<String> status = new ArrayList<>(List.of("status", "jobs/sample-nightly.yml"));
+        status.addAll(ChildRun.settings(home));
+        StringWriter out = new StringWriter();
+        assertThat(HublinksCommand.execute(new PrintWriter(out), new PrintWriter(new StringWriter()),
+                status.toArray(String[]::new))).isZero();
+        assertThat(out.toString()).containsPattern(DATE + " +0 STOPPED .* stopped on request \\(SIGTERM\\): the same"
+                + " command resumes it");
 
         assertThat(inThisJvm(home)).isZero(); // the same command again
         assertThat(CrashAndResumeTest.count(home, "select count(*) from batch_job_instance")).isEqualTo(1);
