@@ -130,6 +130,7 @@ public class NightlyRun {
             return new Outcome(ExitCodes.STOPPED, job + " " + runDate + " not started: the process is stopping (SIGTERM)");
         }
         JobExecution execution;
+        thisRun.forget();
         try {
             execution = jobOperator.start(nightlyJob, parameters.toJobParameters());
         } catch (JobExecutionAlreadyRunningException e) {
@@ -137,9 +138,8 @@ public class NightlyRun {
         } catch (RuntimeException e) {
             // the job ended without saving how (its database gone): what it held in memory still says where
             JobExecution ran = thisRun.execution();
-            if (ran == null || !parameters.toJobParameters().getString(RunParameters.JOB).equals(
-                    ran.getJobParameters().getString(RunParameters.JOB))) {
-                throw e;
+            if (ran == null) {
+                throw e; // it failed before it began
             }
             log.error("{} {} could not save how it ended: {}", job, runDate, e.getMessage());
             ran.addFailureException(e);

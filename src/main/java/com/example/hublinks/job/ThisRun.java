@@ -23,4 +23,9 @@ public class ThisRun implements JobExecutionListener {
     public JobExecution execution() {
         return execution;
     }
+
+    /** Before a start: so that {@link #execution()} is that start's, or null if it never began. */
+    void forget() {
+        execution = null;
+    }
 }
