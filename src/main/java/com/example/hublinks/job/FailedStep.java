@@ -44,10 +44,11 @@ record FailedStep(String name, Throwable reason) {
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
-    /** A JDBC connection that broke or could not be had: SQLState class 08, PostgreSQL's 57P (shutdown), a refused connect. */
+    /** A JDBC connection that broke or could not be had: SQLState 08…, PostgreSQL's 57P… (shutdown), a refused connect. */
     private static boolean lostConnection(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof java.net.ConnectException || t instanceof CannotCreateTransactionException) {
                 return true;
             }

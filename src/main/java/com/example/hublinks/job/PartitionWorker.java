@@ -108,7 +108,8 @@ public class PartitionWorker implements SmartLifecycle {
                     String.format("%,d", stored.getWriteCount()));
             return;
         }
-        log.error("Could not give {} back: it keeps committing; it is left to the manager's timeout", running.getStepName());
+        log.error("Could not give {} back: it keeps committing; it is left to the manager's timeout",
+                running.getStepName());
     }
 
     @Override

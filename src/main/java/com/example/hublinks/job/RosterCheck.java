@@ -109,7 +109,8 @@ public class RosterCheck {
         }
         FailedStep step = FailedStep.of(execution);
         return new NightlyRun.Outcome(ExitCodes.FAILED, "dry run failed in step " + step.name() + ": "
-                + (step.reason() != null ? step.describe() : failure == null ? execution.getExitStatus().getExitDescription()
+                + (step.reason() != null ? step.describe()
+                : failure == null ? execution.getExitStatus().getExitDescription()
                 : Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName())));
     }
 }

@@ -43,7 +43,7 @@ class ConnectionSettings implements BeanPostProcessor {
         return bean;
     }
 
-    /** An H2 file URL with {@code AUTO_SERVER=TRUE} added when it says nothing of how the file is shared; any other URL as it is. */
+    /** An H2 file URL with {@code AUTO_SERVER=TRUE} added when it says nothing of how the file is shared; others as they are. */
     static String sharedH2File(String url) {
         if (!url.startsWith("jdbc:h2:")) {
             return url;

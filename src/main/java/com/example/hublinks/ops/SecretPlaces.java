@@ -48,8 +48,9 @@ public final class SecretPlaces {
         Set<String> variables = secretVariables(environment);
         String signing = normalized(environment.getProperty("hublinks.links.secret-env", "EDUME_SIGNING_SECRET"));
         for (PropertySource<?> source : environment.getPropertySources()) {
-            if (!(source instanceof EnumerablePropertySource<?> enumerable) || source instanceof SystemEnvironmentPropertySource) {
-                continue;
+            if (!(source instanceof EnumerablePropertySource<?> enumerable)
+                    || source instanceof SystemEnvironmentPropertySource) {
+                continue; // the environment is where secrets belong
             }
             for (String name : enumerable.getPropertyNames()) {
                 boolean variable = variables.contains(normalized(name));

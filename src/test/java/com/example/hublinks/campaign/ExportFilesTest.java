@@ -101,7 +101,8 @@ class ExportFilesTest {
             writer.write(new Chunk<>(NO_PHONE));
             writer.close();
         }
-        assertThat(Files.readString(dir.part(ExportFiles.EMAIL))).isEqualTo("email,first_name,last_name,external_user_id,link\r\n"
+        assertThat(Files.readString(dir.part(ExportFiles.EMAIL))).isEqualTo(
+                "email,first_name,last_name,external_user_id,link\r\n"
                 + "zoe@example.com,Zoë,'=cmd|' /C calc'!A0,E1,https://learn.edume.com/e/d/?g=5&e=E1&sig=ab\r\n"
                 + "sam@example.com,Sam,\"Lee, Jr.\",E2,https://learn.edume.com/e/d/?g=5&e=E2&sig=cd\r\n");
         assertThat(Files.readString(dir.part(ExportFiles.INAPP))).hasLineCount(2);

@@ -100,7 +100,8 @@ class CatalogCommandLineTest {
                 EdumeStub.keyFromEnvironment());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).startsWith("hublinks: HUBLINKS_TEST_EDUME_API_KEY: eduMe refused the API key in HUBLINKS_TEST_EDUME_API_KEY")
+        assertThat(result.err().strip()).startsWith("hublinks: HUBLINKS_TEST_EDUME_API_KEY: eduMe refused the API key in"
+                + " HUBLINKS_TEST_EDUME_API_KEY")
                 .contains("{\"error\":\"invalid api key\"}").doesNotContain(EdumeStub.API_KEY);
         assertThat(result.err().lines()).hasSize(1);
     }
@@ -158,7 +159,8 @@ class CatalogCommandLineTest {
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
         Thread receiver = new Thread(() -> exit.set(HublinksCommand.execute(new PrintWriter(out), new PrintWriter(err),
-                "webhooks", "jobs/sample-nightly.yml", "--port", "0", "--hublinks.catalog.webhooks.secret-env=" + EdumeStub.webhookSecretVariable(),
+                "webhooks", "jobs/sample-nightly.yml", "--port", "0",
+                "--hublinks.catalog.webhooks.secret-env=" + EdumeStub.webhookSecretVariable(),
                 "--spring.datasource.url=jdbc:h2:mem:catalog-cli-webhooks-serve;DB_CLOSE_DELAY=-1")));
         receiver.start();
         Matcher listening = Pattern.compile("receiving eduMe webhooks on port (\\d+)").matcher("");

@@ -41,7 +41,8 @@ class ConnectionSettingsTest {
 
     @Test
     void anH2FileIsSharedByTheProcessesOfItsHostUnlessTheUrlSaysOtherwise() {
-        assertThat(ConnectionSettings.sharedH2File("jdbc:h2:file:./data/x")).isEqualTo("jdbc:h2:file:./data/x;AUTO_SERVER=TRUE");
+        assertThat(ConnectionSettings.sharedH2File("jdbc:h2:file:./data/x"))
+                .isEqualTo("jdbc:h2:file:./data/x;AUTO_SERVER=TRUE");
         assertThat(ConnectionSettings.sharedH2File("jdbc:h2:./data/x;WRITE_DELAY=0"))
                 .isEqualTo("jdbc:h2:./data/x;WRITE_DELAY=0;AUTO_SERVER=TRUE");
         assertThat(ConnectionSettings.sharedH2File("jdbc:h2:~/x")).isEqualTo("jdbc:h2:~/x;AUTO_SERVER=TRUE");

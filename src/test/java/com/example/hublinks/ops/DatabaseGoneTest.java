@@ -28,7 +28,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class DatabaseGoneTest {
 
-    static final int LEARNERS = 4_000;
+    static final int LEARNERS = 2_000;
     static final String DATE = "2026-02-06";
     static final List<String> FILES = List.of("email.csv", "sms.csv", "inapp.jsonl", "rejects.csv");
 
@@ -108,7 +108,8 @@ class DatabaseGoneTest {
         // the database refuses the commit of the chunk holding the last learners (a constraint checked at
         // commit): Spring Batch cannot save the partition's state after a failed commit and leaves it UNKNOWN
         db.execute("create table known_learner (id varchar(255) primary key)");
-        db.execute("insert into known_learner select 'E' || lpad(g::text, 7, '0') from generate_series(1, 3990) g");
+        db.execute("insert into known_learner select 'E' || lpad(g::text, 7, '0') from generate_series(1, "
+                + (LEARNERS - 10) + ") g");
         db.execute("alter table learner_link add constraint refused_at_commit foreign key (external_user_id)"
                 + " references known_learner (id) deferrable initially deferred");
 
