@@ -102,8 +102,9 @@ public class NightlyJobConfiguration {
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
                           Step removeLeaversStep, Step exportCampaignStep, Step deliverEmailStep,
                           Step cleanupStagingStep, Step reportStep, Step guardStoppedReportStep,
-                          MetricsFile metricsFile) {
+                          MetricsFile metricsFile, ThisRun thisRun) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(thisRun) // what a SIGTERM stops (GracefulStop), and where a night ended
                 .listener(new RunSummaryLog())
                 .listener(metricsFile)
                 .start(refreshCatalogStep)

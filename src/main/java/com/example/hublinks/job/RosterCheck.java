@@ -13,13 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -115,10 +113,10 @@ public class RosterCheck {
         if (settingsProblem != null) {
             return new NightlyRun.Outcome(ExitCodes.SETTINGS, settingsProblem.getMessage());
         }
-        String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                .map(StepExecution::getStepName).collect(Collectors.joining(", "));
-        return new NightlyRun.Outcome(ExitCodes.FAILED, "dry run failed in step " + step + ": "
-                + (failure == null ? execution.getExitStatus().getExitDescription()
+        FailedStep step = FailedStep.of(execution);
+        return new NightlyRun.Outcome(ExitCodes.FAILED, "dry run failed in step " + step.name() + ": "
+                + (step.reason() != null ? step.describe()
+                : failure == null ? execution.getExitStatus().getExitDescription()
                 : Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName())));
     }
 }

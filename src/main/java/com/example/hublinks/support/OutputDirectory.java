@@ -89,13 +89,15 @@ public class OutputDirectory {
     public void write(String name, String content) {
         create();
         try {
-            Files.deleteIfExists(part(name));
-            if (POSIX) { // owner-only from the first byte, not only once renamed
-                Files.createFile(part(name), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
+            newPart(name);
             Files.writeString(part(name), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + part(name), e);
+            try {
+                Files.deleteIfExists(part(name)); // a full disk: leave no half-written part behind
+            } catch (IOException ignored) {
+                // the failure below says what matters
+            }
+            throw new UncheckedIOException("cannot write " + part(name) + ": " + e.getMessage(), e);
         }
         publish(name);
     }
@@ -106,6 +108,17 @@ public class OutputDirectory {
         Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return POSIX ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                 : FileChannel.open(file, options);
+    }
+
+    /**
+     * Creates {@code name.part} empty (replacing any left by an earlier attempt), owner-only from the
+     * first byte: a file created by whoever writes it next gets the process's umask (0644, usually)
+     * and would be readable by others until it is published.
+     */
+    public Path newPart(String name) throws IOException {
+        Path part = part(name);
+        createOwnerOnly(part).close();
+        return part;
     }
 
     /** Lower-case hex SHA-256 of a published file. */
