@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and only the webhook receiver needs the webhook secret. Both are read from the environment
  * variables the job definition names, never from the definition itself.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class CatalogConfiguration {
 
     @Bean
