@@ -74,6 +74,7 @@ class UpgradeTest {
         assertThat(latestMigration(jdbc)).isEqualTo("8");
         Map<String, String> before = linkHistory(jdbc);
         assertThat(before).hasSize(51); // 50 live links, E1003's removed one
+        long nights = jdbc.queryForObject("select count(*) from batch_job_instance", Long.class);
 
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -94,7 +95,9 @@ class UpgradeTest {
         assertThat(counts.get("new").asLong() + counts.get("changed").asLong() + counts.get("removed").asLong()).isZero();
         assertThat(Files.readAllLines(night.resolve("email.csv"))).hasSize(1);
         assertThat(linkHistory(jdbc)).isEqualTo(before);
-        assertThat(latestMigration(jdbc)).isEqualTo("9");
+        assertThat(latestMigration(jdbc)).isEqualTo("10");
+        assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Long.class))
+                .as("V10 leaves the Spring Batch tables of the previous release as they were").isEqualTo(nights + 1);
         assertThat(jdbc.queryForObject("select count(*) from learner where removed_on is null and fingerprint is not null",
                 Long.class)).isEqualTo(50);
 
