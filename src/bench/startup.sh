@@ -25,6 +25,7 @@ URL="--spring.datasource.url=jdbc:h2:file:$WORK/data/hublinks;AUTO_SERVER=TRUE"
 java -jar hublinks.jar run jobs/sample-nightly.yml --date 2026-03-01 "$URL" > first-night.log 2>&1
 HUBLINKS_JAR=hublinks.jar jobs/hublinks-cds.sh --prepare
 
+LOAD=$(cut -d" " -f1-3 /proc/loadavg)
 declare -A WALL CPU
 timed() { # timed KEY CMD...: one run under /usr/bin/time, its seconds appended to WALL[KEY] and CPU[KEY]
   local key=$1; shift
@@ -45,7 +46,7 @@ for i in $(seq 1 "$RUNS"); do
   done
 done
 
-echo "$(java -version 2>&1 | head -1), $(nproc) cores, $RUNS runs each, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(java -version 2>&1 | head -1), $(nproc) cores, $RUNS runs each, load average before: $LOAD"
 printf '%-10s %-6s %14s %14s\n' case start "wall s median/min" "cpu s median/min"
 for case in no-op no-op-1M night; do
   for launch in java cds; do
