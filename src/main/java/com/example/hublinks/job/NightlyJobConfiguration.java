@@ -53,7 +53,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemStreamItemReader;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -257,7 +257,7 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    public Step signLinksPartitionStep(JdbcCursorItemReader<StagedLearner> learnerReader, LinkIssuer linkIssuer,
+    public Step signLinksPartitionStep(JdbcPagingItemReader<StagedLearner> learnerReader, LinkIssuer linkIssuer,
                                        CompositeItemWriter<LearnerLinks> signedWriter) {
         return new StepBuilder("signLinksPartition", jobRepository)
                 .<StagedLearner, LearnerLinks>chunk(settings.job().chunkSize())
@@ -274,9 +274,10 @@ public class NightlyJobConfiguration {
     /** Tonight's delta of one partition's user-id range, in id order (see {@link NightDelta#learnerReader}). */
     @Bean
     @StepScope
-    public JdbcCursorItemReader<StagedLearner> learnerReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
+    public JdbcPagingItemReader<StagedLearner> learnerReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
                                                             @Value("#{stepExecutionContext['fromId']}") String fromId,
-                                                            @Value("#{stepExecutionContext['toId']}") String toId) {
+                                                            @Value("#{stepExecutionContext['toId']}") String toId)
+            throws Exception {
         return NightDelta.learnerReader(dataSource, instanceId, fromId, toId, settings.job().chunkSize());
     }
 
