@@ -144,6 +144,7 @@ public class NightlyJobConfiguration {
         ProgressLog progress = ProgressLog.ofReads(settings.ops().progressEvery(), clock);
         return new StepBuilder("importRoster", jobRepository)
                 .tasklet(importRosterTasklet, transactionManager)
+                .allowStartIfComplete(true) // a resumed night makes its delta again (ImportRosterTasklet)
                 .listener((StepExecutionListener) importRosterTasklet) // closes what a failed import left open
                 .listener(tally)
                 .listener((StepExecutionListener) progress)

@@ -33,6 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Restart: from the top. The import writes nothing but tonight's delta (dropped and made again)
  * and its files (written again), and the comparison it holds in memory must see the whole roster.
+ * The step runs again whenever its night is resumed, so a resumed night never depends on a delta
+ * table having survived (an upgrade, a restored database): the learners the earlier executions
+ * already signed are staged again (they changed tonight), and the partitions of signLinks resume
+ * after the last learner they committed.
  */
 public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
 
@@ -69,6 +73,7 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
 
     private Phase phase = Phase.START;
     private long instance;
+    private boolean resumed;
     private int pass;
     private int passes;
     private long storedBefore;
@@ -113,7 +118,9 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
 
     private void start(StepExecution step) {
         instance = step.getJobExecution().getJobInstance().getInstanceId();
-        delta.register(instance, settings.job(), settings.runDate());
+        // a resumed night imports again (its delta is made again from the file, see the class comment);
+        // what its earlier executions signed tonight is staged again, as for a rerun of the date
+        resumed = !delta.register(instance, settings.job(), settings.runDate());
         delta.create(instance);
         rosterImport = new RosterImport(validator, fingerprints, planner, delta, instance, settings.idColumn(), cores);
         passes = 1; // until the stored learners turn out not to fit in memory
@@ -150,7 +157,7 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
         if (pass == 0) {
             storedBefore = live[0] + live[1];
         }
-        if (settings.rerun()) {
+        if (settings.rerun() || resumed) {
             learners.forEachChangedOn(settings.job(), settings.runDate(), id -> {
                 int slot = stored.find(RowFingerprint.idHash(id), RowFingerprint.idCheck(id));
                 if (slot >= 0) {

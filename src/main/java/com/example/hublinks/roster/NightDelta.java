@@ -51,11 +51,14 @@ public class NightDelta {
         jdbc.execute("drop table if exists " + table(jobInstanceId));
     }
 
-    /** Records which job and night an instance's delta is of (once: a restarted import records nothing new). */
-    void register(long jobInstanceId, String job, LocalDate runDate) {
-        jdbc.update("insert into roster_import (job_instance_id, job_name, run_date) select ?, ?, ? from (values (1)) one"
-                + " where not exists (select 1 from roster_import where job_instance_id = ?)", jobInstanceId, job,
-                Date.valueOf(runDate), jobInstanceId);
+    /**
+     * Records which job and night an instance's delta is of; false when an earlier execution of
+     * the instance recorded it already (a resumed night imports again).
+     */
+    boolean register(long jobInstanceId, String job, LocalDate runDate) {
+        return jdbc.update("insert into roster_import (job_instance_id, job_name, run_date) select ?, ?, ? from"
+                + " (values (1)) one where not exists (select 1 from roster_import where job_instance_id = ?)",
+                jobInstanceId, job, Date.valueOf(runDate), jobInstanceId) == 1;
     }
 
     /** The job instances of {@code job} (nights and dry runs) whose delta table may still be there, oldest first. */

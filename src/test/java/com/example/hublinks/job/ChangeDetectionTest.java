@@ -297,4 +297,36 @@ class ChangeDetectionTest {
         assertThat(jdbc.queryForObject("select count(*) from learner where removed_on is not null", Long.class))
                 .isEqualTo(1);
     }
+
+    @Test
+    void aResumedNightMakesItsDeltaAgainWhenItIsGoneAndExportsWhatAnUninterruptedNightExports() throws Exception {
+        Path moved = roster("moved.csv", line -> line.startsWith("E1005,") ? line.replace(",London", ",6")
+                : line.startsWith("E1003,") ? null : line);
+        Path calm = home.resolve("calm");
+        Path crashed = home.resolve("crashed");
+        home = calm;
+        assertThat(night("2026-05-01", Path.of(SAMPLE)).exitCode()).isZero();
+        Night uninterrupted = night("2026-05-02", moved);
+        home = crashed;
+        assertThat(night("2026-05-01", Path.of(SAMPLE)).exitCode()).isZero();
+        // a folder where email.csv's part file goes: the night fails in exportCampaign, after signing
+        Path blocker = Files.createDirectories(home.resolve("out/sample-nightly/2026-05-02/email.csv.part/x"));
+        assertThat(night("2026-05-02", moved).exitCode()).isEqualTo(ExitCodes.FAILED);
+        // its delta table is lost meanwhile (a restored database, say)
+        JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(home), "sa", ""));
+        for (long instance : com.example.hublinks.TestDatabase.deltaTables(db)) {
+            db.execute("drop table roster_delta_" + instance);
+        }
+        TestFiles.deleteRecursively(blocker.getParent());
+
+        Night resumed = night("2026-05-02", moved);
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        for (String file : List.of("email.csv", "sms.csv", "inapp.jsonl", "rejects.csv", "warnings.csv")) {
+            assertThat(resumed.lines(file)).as(file).isEqualTo(uninterrupted.lines(file));
+        }
+        assertThat(resumed.report().get("counts")).isEqualTo(uninterrupted.report().get("counts"));
+        assertThat(resumed.count("changed")).isEqualTo(1);
+        assertThat(resumed.count("removed")).isEqualTo(1);
+    }
 }
