@@ -44,8 +44,9 @@ abstract class JobCommand implements Callable<Integer> {
             args.add(setting);
         }
         args.addAll(extraSettings());
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HublinksApplication.class)
-                .run(args.toArray(String[]::new))) {
+        SpringApplicationBuilder application = new SpringApplicationBuilder(HublinksApplication.class);
+        configure(application);
+        try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
             return run(context);
         }
     }
@@ -53,6 +54,10 @@ abstract class JobCommand implements Callable<Integer> {
     /** Settings this command adds, e.g. a web server port. */
     List<String> extraSettings() {
         return List.of();
+    }
+
+    /** How this command's application differs from a batch command's, e.g. a profile it runs with. */
+    void configure(SpringApplicationBuilder application) {
     }
 
     abstract int run(ConfigurableApplicationContext context) throws Exception;
