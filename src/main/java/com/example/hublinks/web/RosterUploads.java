@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -112,7 +113,7 @@ class RosterUploads {
         } catch (SettingsException e) {
             outcome = new NightlyRun.Outcome(2, e.getMessage());
         }
-        String checkedAt = clock.instant().toString();
+        String checkedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
         if (outcome.exitCode() != 0 && outcome.exitCode() != 3) {
             String message = outcome.message().replace(roster.toString(), fileName);
             boolean theFile = outcome.exitCode() == 2 && message.startsWith("hublinks.roster.");
