@@ -13,8 +13,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * An upload over {@code hublinks.serve.max-upload}, refused with its size: 413 and the JSON
- * message for a script, the upload page with the message for a browser. (The container refuses it
- * before any controller runs, so only advice can answer it.)
+ * message for a script, the upload page with the message for a browser. (Uploads are parsed lazily,
+ * when the upload's handler reads the file: a request refused before, an error page included,
+ * never has its body parsed.)
  */
 @RestControllerAdvice
 @Profile(WebProcess.SERVE_PROFILE)
