@@ -1,6 +1,8 @@
 package com.example.hublinks.catalog;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -92,6 +94,18 @@ final class OneLineJson {
         return out.append('"');
     }
 
+    /** The decimal with the fewest digits that reads back as the double, the closest of them (Java 17's Double.toString is not always that). */
+    private static BigDecimal shortest(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        for (int digits = 1; digits < 17; digits++) {
+            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == value) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
     /** ECMAScript's Number::toString of the double the literal denotes ({@code 1.0} → {@code 1}, {@code 1e21} → {@code 1e+21}). */
     static String number(String literal) {
         double value = Double.parseDouble(literal);
@@ -101,7 +115,7 @@ final class OneLineJson {
         if (Double.isInfinite(value)) {
             return "null";
         }
-        BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        BigDecimal decimal = shortest(value);
         String digits = decimal.unscaledValue().abs().toString();
         String sign = decimal.signum() < 0 ? "-" : "";
         int k = digits.length();

@@ -180,4 +180,22 @@ class WebhookReceiverTest {
         assertThat(report.at("/courses/skipped/0/courseId").asLong()).isEqualTo(124);
         assertThat(report.at("/courses/skipped/0/reason").asString()).isEqualTo("unpublished");
     }
+
+    @Test
+    void aWebhooksNightAppliesTheCourseEventsAndLeavesTheLearnerEventsStoredForTheReminders() throws Exception {
+        Path learner = BODIES.resolve("learner");
+        assertThat(post(endpoint, body("course.added.json"), ADDED).statusCode()).isEqualTo(202);
+        assertThat(post(endpoint, Files.readAllBytes(learner.resolve("learner.course.completed.json")),
+                "3f9784b95eccbb9fa0b85248ef22c4a1964849e50c63e648b5b8bd3c450bdfc6").statusCode()).isEqualTo(202);
+        assertThat(post(endpoint, Files.readAllBytes(learner.resolve("learner.activity.finished.survey.standalone.json")),
+                "866ddcc5c7e4f0062c1d164888b003ea6c2758f230da042c1a6350ebaca48eee").statusCode()).isEqualTo(202);
+
+        NightlyRun.Outcome outcome = nightlyRun.run(new NightlyRun.Request(LocalDate.of(2026, 11, 29), null, false, false));
+
+        assertThat(outcome.exitCode()).as(outcome.message()).isZero();
+        assertThat(jdbc.queryForList("select event_type from webhook_event where applied_at is not null", String.class))
+                .containsExactly("course.added");
+        assertThat(jdbc.queryForList("select event_type from webhook_event where applied_at is null order by event_time",
+                String.class)).containsExactly("learner.course.completed", "learner.activity.finished");
+    }
 }

@@ -55,7 +55,7 @@ class ServeTest {
 
     static final Path HOME = ServeFixture.home("serve-test");
     static final Path DIALECTS = Path.of("src/test/resources/rosters/dialects");
-    static final Path WEBHOOKS = Path.of("../shared/edume-api/webhooks");
+    static final Path WEBHOOKS = com.example.hublinks.catalog.EdumeStub.SAMPLES.resolve("webhooks");
     static final String JSON = "application/json";
 
     @LocalServerPort
