@@ -1,0 +1,75 @@
+package com.example.hublinks.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.hublinks.HublinksApplication;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The health probes a scheduler asks: readiness is DOWN while the database is unreachable (an H2
+ * server this test stops and starts again), UP again when it is back; liveness stays UP.
+ */
+@SpringBootTest(classes = HublinksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.additional-location=file:jobs/sample-nightly.yml",
+        "spring.main.web-application-type=servlet",
+        "hublinks.catalog.webhooks.port=0",
+        "spring.datasource.hikari.connection-timeout=1000", // a probe answers within a second or so
+        "EDUME_WEBHOOK_SECRET=demo-webhook-secret"})
+class ReadinessTest {
+
+    static int databasePort;
+    static Server database;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void aDatabaseServer(DynamicPropertyRegistry registry) throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            databasePort = free.getLocalPort();
+        }
+        database = startDatabase();
+        registry.add("spring.datasource.url", () -> "jdbc:h2:tcp://localhost:" + databasePort
+                + "/mem:readiness-test;DB_CLOSE_DELAY=-1");
+    }
+
+    static Server startDatabase() throws SQLException {
+        return Server.createTcpServer("-tcpPort", String.valueOf(databasePort), "-ifNotExists").start();
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        database.stop();
+    }
+
+    @Test
+    void readinessIsDownWhileTheDatabaseIsUnreachable() throws Exception {
+        ServeClient probe = ServeClient.on(port);
+        assertThat(probe.get(PublicEndpointsConfiguration.READINESS).statusCode()).isEqualTo(200);
+
+        database.stop();
+        HttpResponse<String> down = probe.get(PublicEndpointsConfiguration.READINESS);
+        HttpResponse<String> alive = probe.get(PublicEndpointsConfiguration.LIVENESS);
+        database = startDatabase();
+        HttpResponse<String> back = probe.get(PublicEndpointsConfiguration.READINESS);
+        for (int i = 0; i < 100 && back.statusCode() != 200; i++) { // the pool reconnects in the background
+            Thread.sleep(100);
+            back = probe.get(PublicEndpointsConfiguration.READINESS);
+        }
+
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).isEqualTo("{\"status\":\"DOWN\"}");
+        assertThat(alive.statusCode()).isEqualTo(200);
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+}
