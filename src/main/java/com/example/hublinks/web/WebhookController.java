@@ -7,12 +7,10 @@ import com.example.hublinks.catalog.WebhookDelivery;
 import com.example.hublinks.catalog.WebhookEventRepository;
 import com.example.hublinks.catalog.WebhookProof;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +41,6 @@ class WebhookController {
     static final String PATH = WebProcess.WEBHOOKS_PATH;
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
-    /** How long a delivery may take to send its body: eduMe's are a few hundred bytes, sent at once. */
-    static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
 
     private final WebhookAuthentication authentication;
     private final String notConfigured;
@@ -92,13 +88,7 @@ class WebhookController {
         if (authentication == null) {
             return answer(HttpStatus.SERVICE_UNAVAILABLE, "webhooks are not configured on this server; please retry", false);
         }
-        byte[] body;
-        try {
-            body = readBody(request);
-        } catch (SlowBody e) {
-            log.warn("Webhook refused from {}: {}", request.getRemoteAddr(), e.getMessage());
-            return answer(HttpStatus.REQUEST_TIMEOUT, e.getMessage(), false);
-        }
+        byte[] body = readBody(request);
         if (body == null) {
             log.warn("Webhook refused: body larger than {} bytes", maxBodyBytes);
             return answer(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes", false);
@@ -129,37 +119,15 @@ class WebhookController {
         }
     }
 
-    /**
-     * The raw body as received, or null when it is over the limit (read no further than that). A
-     * body still arriving after {@link #BODY_DEADLINE} is given up on: a client that trickles its
-     * bytes must not hold a thread for long (each read waits at most the connector's timeout).
-     */
+    /** The raw body as received, or null when it is over the limit (read no further than that). */
     private byte[] readBody(HttpServletRequest request) throws IOException {
         long length = request.getContentLengthLong();
         if (length > maxBodyBytes) {
             return null;
         }
-        long deadline = System.nanoTime() + BODY_DEADLINE.toNanos();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(length > 0 ? (int) length : 1024);
-        byte[] buffer = new byte[8192];
         try (InputStream in = request.getInputStream()) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                body.write(buffer, 0, n);
-                if (body.size() > maxBodyBytes) {
-                    return null;
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    throw new SlowBody();
-                }
-            }
-        }
-        return body.toByteArray();
-    }
-
-    /** A body that did not arrive within {@link #BODY_DEADLINE}: 408, eduMe would retry. */
-    private static final class SlowBody extends IOException {
-        SlowBody() {
-            super("the body did not arrive within " + BODY_DEADLINE.toSeconds() + " s");
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            return body.length > maxBodyBytes ? null : body;
         }
     }
 
