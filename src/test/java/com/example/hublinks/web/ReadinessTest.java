@@ -3,9 +3,9 @@ package com.example.hublinks.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.HublinksApplication;
-import java.net.ServerSocket;
+import com.example.hublinks.TestFiles;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
+import java.nio.file.Path;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The health probes a scheduler asks: readiness is DOWN while the database is unreachable (an H2
- * server this test stops and starts again), UP again when it is back; liveness stays UP.
+ * server behind a relay this test cuts and opens again), UP again when it is back; liveness stays UP.
  */
 @SpringBootTest(classes = HublinksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.additional-location=file:jobs/sample-nightly.yml",
@@ -26,28 +26,25 @@ import org.springframework.test.context.DynamicPropertySource;
         "EDUME_WEBHOOK_SECRET=demo-webhook-secret"})
 class ReadinessTest {
 
-    static int databasePort;
     static Server database;
+    static TcpRelay network;
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void aDatabaseServer(DynamicPropertyRegistry registry) throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            databasePort = free.getLocalPort();
-        }
-        database = startDatabase();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:tcp://localhost:" + databasePort
-                + "/mem:readiness-test;DB_CLOSE_DELAY=-1");
-    }
-
-    static Server startDatabase() throws SQLException {
-        return Server.createTcpServer("-tcpPort", String.valueOf(databasePort), "-ifNotExists").start();
+        Path files = Path.of("target/test-out/readiness-test").toAbsolutePath();
+        TestFiles.deleteRecursively(files);
+        database = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", files.toString()).start();
+        network = new TcpRelay(database.getPort());
+        // a file database: H2 closes a database whose clients all vanished, and opens it again on the next one
+        registry.add("spring.datasource.url", () -> "jdbc:h2:tcp://localhost:" + network.port() + "/hublinks");
     }
 
     @AfterAll
-    static void stopDatabase() {
+    static void stopDatabase() throws Exception {
+        network.cut();
         database.stop();
     }
 
@@ -56,10 +53,10 @@ class ReadinessTest {
         ServeClient probe = ServeClient.on(port);
         assertThat(probe.get(PublicEndpointsConfiguration.READINESS).statusCode()).isEqualTo(200);
 
-        database.stop();
+        network.cut();
         HttpResponse<String> down = probe.get(PublicEndpointsConfiguration.READINESS);
         HttpResponse<String> alive = probe.get(PublicEndpointsConfiguration.LIVENESS);
-        database = startDatabase();
+        network.open();
         HttpResponse<String> back = probe.get(PublicEndpointsConfiguration.READINESS);
         for (int i = 0; i < 100 && back.statusCode() != 200; i++) { // the pool reconnects in the background
             Thread.sleep(100);
