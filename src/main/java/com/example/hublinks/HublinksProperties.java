@@ -232,11 +232,15 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
 
     /**
      * Running unattended: the run lock's lease (a lock whose heartbeat is older is taken over),
-     * how often the heartbeat is refreshed, and how often a running step logs its progress.
+     * how often the heartbeat is refreshed, how often a running step logs its progress, and how long
+     * a SIGTERM waits for the night to stop at a chunk boundary before the process exits anyway.
      */
     public record Ops(@DefaultValue("60s") Duration lockLease, @DefaultValue("10s") Duration heartbeat,
-                      @DefaultValue("5s") Duration progressEvery) {
+                      @DefaultValue("5s") Duration progressEvery, @DefaultValue("20s") Duration stopTimeout) {
         public Ops {
+            if (stopTimeout.isNegative()) {
+                throw new SettingsException("hublinks.ops.stop-timeout", "must not be negative, was " + stopTimeout);
+            }
             if (heartbeat.isZero() || heartbeat.isNegative() || heartbeat.compareTo(lockLease) >= 0) {
                 throw new SettingsException("hublinks.ops.heartbeat", "must be positive and shorter than"
                         + " hublinks.ops.lock-lease (" + lockLease + "), was " + heartbeat);
@@ -256,9 +260,17 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
      * instead (remote partitioning): {@code poll-interval} is how often the manager checks their
      * progress and an idle worker looks for work; after {@code timeout} the manager fails the night.
      */
+    /**
+     * @param rosterMemory how much memory importRoster may hold the stored learners in; a roster
+     *                     with more learners than fit (about 2.4 million in 64MB) is read in passes
+     */
     public record Scale(@DefaultValue("0") int partitions, @DefaultValue("local") ScaleMode mode,
-                        @DefaultValue("1s") Duration pollInterval, @DefaultValue("6h") Duration timeout) {
+                        @DefaultValue("1s") Duration pollInterval, @DefaultValue("6h") Duration timeout,
+                        @DefaultValue("64MB") DataSize rosterMemory) {
         public Scale {
+            if (rosterMemory.toBytes() < 1024) {
+                throw new SettingsException("hublinks.scale.roster-memory", "must be at least 1KB, was " + rosterMemory);
+            }
             if (partitions < 0 || partitions > 64) {
                 throw new SettingsException("hublinks.scale.partitions", "must be between 0 (one per core) and 64, was "
                         + partitions);

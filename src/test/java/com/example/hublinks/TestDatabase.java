@@ -1,5 +1,6 @@
 package com.example.hublinks;
 
+import com.example.hublinks.roster.NightDelta;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -9,12 +10,20 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
-    /** Forgets every run (Spring Batch's tables), every issued link, staged roster and delivery. */
+    /** Forgets every run (Spring Batch's tables), every issued link, stored learner, night's delta and delivery. */
     public static void forgetAllNights(JobRepositoryTestUtils jobRepository, JdbcTemplate jdbc) {
         jobRepository.removeJobExecutions();
-        for (String table : new String[] {"delivery", "learner_link", "roster_learner", "roster_reject", "roster_warning",
-                "roster_import"}) {
+        NightDelta delta = new NightDelta(jdbc);
+        jdbc.queryForList("select job_instance_id from roster_import", Long.class).forEach(delta::forget);
+        for (String table : new String[] {"delivery", "learner_link", "learner"}) {
             jdbc.update("delete from " + table);
         }
+    }
+
+    /** The job instances whose delta table is in the database, in order. */
+    public static java.util.List<Long> deltaTables(JdbcTemplate jdbc) {
+        return jdbc.queryForList("select table_name from information_schema.tables where lower(table_name) like"
+                + " 'roster_delta_%'", String.class).stream()
+                .map(name -> Long.valueOf(name.substring("roster_delta_".length()))).sorted().toList();
     }
 }

@@ -4,87 +4,126 @@ import com.example.hublinks.HublinksProperties.Audience;
 import com.example.hublinks.link.IssuedLink;
 import com.example.hublinks.link.LinkKind;
 import com.example.hublinks.link.LinkRepository;
-import com.example.hublinks.roster.RosterRepository;
-import java.sql.Date;
+import com.example.hublinks.link.LinkRepository.StoredLink;
+import com.example.hublinks.roster.Learner;
+import com.example.hublinks.roster.LearnerRepository;
+import com.example.hublinks.roster.NightDelta;
+import com.example.hublinks.support.KeyLookup;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads tonight's campaign audience: live links joined with tonight's roster, in a stable order
- * (the primary key of learner_link, unique, so a restart that skips the rows already exported
- * resumes exactly where it stopped). One streamed query: a paging reader over this join makes H2
- * sort every remaining row for each page.
- * {@code all}: every live link; {@code new}: links first issued tonight; {@code changed}: links
- * new or changed tonight.
+ * Reads tonight's campaign audience in a stable order: learners by id, each learner's links by
+ * kind and target (the primary key of learner_link), so a restart that skips the rows already
+ * exported resumes exactly where it stopped. {@code changed} (links new or changed tonight) and
+ * {@code new} (first issued tonight) can only be learners of tonight's delta, so only the delta is
+ * read; {@code all} reads every live learner. Their links are fetched a page of learners at a time.
  */
-public final class CampaignReader {
+public class CampaignReader extends AbstractItemCountingItemStreamItemReader<CampaignRow> {
 
-    private CampaignReader() {
-    }
+    static final int PAGE = 500;
 
-    public static JdbcCursorItemReader<CampaignRow> build(DataSource dataSource, String job, long instanceId,
-                                                          LocalDate runDate, Audience audience, int fetchSize) {
-        return build("campaignReader", dataSource, job, instanceId, runDate, audience, fetchSize);
-    }
-
-    /** The same audience under another reader name (its restart state is keyed by the name). */
-    public static JdbcCursorItemReader<CampaignRow> build(String name, DataSource dataSource, String job,
-                                                          long instanceId, LocalDate runDate, Audience audience,
-                                                          int fetchSize) {
-        List<Object> arguments = new ArrayList<>();
-        arguments.add(Date.valueOf(runDate)); // for the state as of tonight
-        arguments.addAll(audienceArguments(job, instanceId, runDate, audience));
-        return new JdbcCursorItemReaderBuilder<CampaignRow>()
-                .name(name)
-                .dataSource(dataSource)
-                .sql("select l.external_user_id, l.kind, l.target_id, l.url, " + LinkRepository.stateTonight("l")
-                        + " as state, r.line_no, r.first_name, r.last_name, r.email, r.phone, r.team_ids, r.locale "
-                        + audience(audience) + " order by l.job_name, l.external_user_id, l.kind, l.target_id")
-                .queryArguments(arguments)
-                .fetchSize(fetchSize)
-                .connectionAutoCommit(false) // PostgreSQL streams a result only outside auto-commit
-                .rowMapper((rs, i) -> new CampaignRow(RosterRepository.learner(rs),
-                        new IssuedLink(LinkKind.fromSettingName(rs.getString("kind")), rs.getString("target_id"),
-                                rs.getString("url")), rs.getString("state")))
-                .build();
-    }
+    private final JdbcCursorItemReader<Learner> learners;
+    private final LinkRepository links;
+    private final String job;
+    private final LocalDate night;
+    private final Audience audience;
+    private final KeyLookup lookup;
+    private final Deque<CampaignRow> page = new ArrayDeque<>();
 
     /**
-     * How many rows the reader will read: the total behind the export's progress log. Counted on
-     * learner_link alone: once leavers are marked removed every live link is a learner's of
-     * tonight's roster, and the join with the roster would cost as much as the export's own read.
+     * @param name      the reader's name (its restart state is kept under it)
+     * @param delta     the job instance whose delta to read ({@code audience} other than all)
+     * @param lookup    how the delta's stored links are found (see {@link KeyLookup})
      */
-    public static long count(JdbcTemplate jdbc, String job, LocalDate runDate, Audience audience) {
-        return jdbc.queryForObject("select count(*) from learner_link l where l.job_name = ? and " + states(audience),
-                Long.class, linkArguments(job, runDate, audience).toArray());
+    public CampaignReader(String name, DataSource dataSource, LinkRepository links, String job, long delta,
+                          LocalDate night, Audience audience, KeyLookup lookup) {
+        this.links = links;
+        this.job = job;
+        this.night = night;
+        this.audience = audience;
+        this.lookup = audience == Audience.ALL ? KeyLookup.RANGE
+                : lookup == KeyLookup.NONE ? KeyLookup.RANGE : lookup; // tonight's links are stored by now
+        String columns = "external_user_id, line_no, first_name, last_name, email, phone, team_ids, locale";
+        JdbcCursorItemReaderBuilder<Learner> builder = new JdbcCursorItemReaderBuilder<Learner>()
+                .name(name + ".learners")
+                .saveState(false) // this reader counts what it returned, and skips as much on restart
+                .dataSource(dataSource)
+                .fetchSize(PAGE)
+                .connectionAutoCommit(false) // PostgreSQL streams a result only outside auto-commit
+                .rowMapper((rs, i) -> LearnerRepository.learner(rs));
+        this.learners = audience == Audience.ALL
+                ? builder.sql("select " + columns + " from learner where job_name = ? and removed_on is null"
+                        + " order by job_name, external_user_id").queryArguments(job).build()
+                : builder.sql("select " + columns + " from " + NightDelta.table(delta) + " where not leaver"
+                        + " order by external_user_id").build();
+        setName(name);
     }
 
-    private static String audience(Audience audience) {
-        return "from learner_link l join roster_learner r on r.job_instance_id = ?"
-                + " and r.external_user_id = l.external_user_id where l.job_name = ? and " + states(audience);
+    @Override
+    protected void doOpen() {
+        learners.open(new ExecutionContext());
     }
 
-    private static String states(Audience audience) {
+    @Override
+    protected CampaignRow doRead() throws Exception {
+        while (page.isEmpty()) {
+            List<Learner> next = new ArrayList<>(PAGE);
+            Learner learner;
+            while (next.size() < PAGE && (learner = learners.read()) != null) {
+                next.add(learner);
+            }
+            if (next.isEmpty()) {
+                return null;
+            }
+            fill(next);
+        }
+        return page.poll();
+    }
+
+    private void fill(List<Learner> learnerPage) {
+        Map<String, Map<String, StoredLink>> stored = links.linksOf(job,
+                learnerPage.stream().map(Learner::externalUserId).toList(), lookup == KeyLookup.RANGE);
+        for (Learner learner : learnerPage) {
+            stored.getOrDefault(learner.externalUserId(), Map.of()).values().stream()
+                    .sorted(Comparator.comparing(StoredLink::kind).thenComparing(StoredLink::targetId))
+                    .forEach(link -> {
+                        String state = stateTonight(link);
+                        if (inAudience(link, state)) {
+                            page.add(new CampaignRow(learner, new IssuedLink(LinkKind.fromSettingName(link.kind()),
+                                    link.targetId(), link.url()), state));
+                        }
+                    });
+        }
+    }
+
+    /** {@code state} is relative to the night in last_changed: a link new on an earlier night is unchanged tonight. */
+    private String stateTonight(StoredLink link) {
+        boolean movedTonight = link.state().equals("new") || link.state().equals("changed");
+        return movedTonight && !link.lastChanged().equals(night) ? "unchanged" : link.state();
+    }
+
+    private boolean inAudience(StoredLink link, String state) {
         return switch (audience) {
-            case ALL -> "l.state <> 'removed'";
-            case NEW -> "l.state = 'new' and l.last_changed = ?";
-            case CHANGED -> "l.state in ('new', 'changed') and l.last_changed = ?";
+            case ALL -> !state.equals("removed");
+            case NEW -> state.equals("new");
+            case CHANGED -> state.equals("new") || state.equals("changed");
         };
     }
 
-    private static List<Object> audienceArguments(String job, long instanceId, LocalDate runDate, Audience audience) {
-        List<Object> arguments = new ArrayList<>(List.of(instanceId));
-        arguments.addAll(linkArguments(job, runDate, audience));
-        return arguments;
-    }
-
-    /** The parameters of {@code l.job_name = ? and} {@link #states}. */
-    private static List<Object> linkArguments(String job, LocalDate runDate, Audience audience) {
-        return audience == Audience.ALL ? List.of(job) : List.of(job, Date.valueOf(runDate));
+    @Override
+    protected void doClose() {
+        page.clear();
+        learners.close();
     }
 }

@@ -1,19 +1,38 @@
 package com.example.hublinks.campaign;
 
+import com.example.hublinks.support.OutputDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.function.Predicate;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
-/** Passes to one channel's file writer only the rows that channel can reach (an email for email.csv…). */
+/**
+ * Passes to one channel's file writer only the rows that channel can reach (an email for email.csv…).
+ * The file's part is created owner-only before its writer opens it, so that no byte of it is ever
+ * readable by others; and a chunk whose lines the file cannot take at commit (a full disk) names
+ * the file in the step's failure ({@link FlushWatch}).
+ */
 public class ChannelWriter implements ItemStreamWriter<CampaignRow> {
 
     private final Predicate<CampaignRow> reachable;
     private final ItemStreamWriter<CampaignRow> file;
+    private final OutputDirectory out;
+    private final String name;
+    private final String restartKey;
 
-    public ChannelWriter(Predicate<CampaignRow> reachable, ItemStreamWriter<CampaignRow> file) {
+    /**
+     * @param restartKey the key of the file writer's saved position in the step's context: when it is
+     *                   there the writer resumes the part it wrote before, else it starts a new one
+     */
+    public ChannelWriter(Predicate<CampaignRow> reachable, ItemStreamWriter<CampaignRow> file, OutputDirectory out,
+                         String name, String restartKey) {
         this.reachable = reachable;
         this.file = file;
+        this.out = out;
+        this.name = name;
+        this.restartKey = restartKey;
     }
 
     @Override
@@ -24,11 +43,18 @@ public class ChannelWriter implements ItemStreamWriter<CampaignRow> {
                 selected.add(row);
             }
         }
-        file.write(selected);
+        FlushWatch.around(this, out.part(name), () -> file.write(selected));
     }
 
     @Override
     public void open(ExecutionContext context) {
+        if (!context.containsKey(restartKey)) {
+            try {
+                out.newPart(name);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + out.part(name), e);
+            }
+        }
         file.open(context);
     }
 

@@ -1,9 +1,12 @@
 package com.example.hublinks.campaign;
 
+import com.example.hublinks.support.CsvCells;
+import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.HublinksProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
@@ -33,14 +36,14 @@ public final class ExportFiles {
         if (campaign.email().enabled()) {
             // Excel opens a CSV as UTF-8 only when it starts with a byte order mark; most email tools do not need one
             String bom = campaign.email().excelBom() ? "\uFEFF" : "";
-            writers.put(EMAIL, new ChannelWriter(row -> row.learner().hasEmail(), file(out, EMAIL, "\r\n",
+            writers.put(EMAIL, channel(out, EMAIL, row -> row.learner().hasEmail(), file(out, EMAIL, "\r\n",
                     bom + "email,first_name,last_name,external_user_id,link",
                     row -> CsvCells.line(row.learner().email(), row.learner().firstName(), row.learner().lastName(),
                             row.learner().externalUserId(), row.link().url()))));
         }
         if (campaign.sms().enabled()) {
             String template = campaign.sms().message();
-            writers.put(SMS, new ChannelWriter(row -> row.learner().hasPhone(), file(out, SMS, "\r\n",
+            writers.put(SMS, channel(out, SMS, row -> row.learner().hasPhone(), file(out, SMS, "\r\n",
                     "phone_number,external_user_id,message,segments,encoding",
                     row -> {
                         SmsMessage sms = SmsMessage.render(template, row.learner().firstName(), row.learner().lastName(),
@@ -50,7 +53,7 @@ public final class ExportFiles {
                     })));
         }
         if (campaign.inapp().enabled()) {
-            writers.put(INAPP, new ChannelWriter(row -> true, file(out, INAPP, "\n", null, row -> {
+            writers.put(INAPP, channel(out, INAPP, row -> true, file(out, INAPP, "\n", null, row -> {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("external_user_id", row.learner().externalUserId());
                 line.put("first_name", row.learner().firstName());
@@ -72,8 +75,18 @@ public final class ExportFiles {
         return writerName(name) + ".written";
     }
 
+    /** Where the export step's context keeps a file's position at the last commit (FlatFileItemWriter's key). */
+    public static String positionKey(String name) {
+        return writerName(name) + ".current.count";
+    }
+
     private static String writerName(String name) {
         return name.replace('.', '-') + "-writer";
+    }
+
+    private static ChannelWriter channel(OutputDirectory out, String name, Predicate<CampaignRow> reachable,
+                                         FlatFileItemWriter<CampaignRow> file) {
+        return new ChannelWriter(reachable, file, out, name, positionKey(name));
     }
 
     private static FlatFileItemWriter<CampaignRow> file(OutputDirectory out, String name, String lineSeparator,
@@ -85,7 +98,11 @@ public final class ExportFiles {
                 .lineSeparator(lineSeparator)
                 .lineAggregator(lines)
                 .saveState(true)
-                .shouldDeleteIfExists(true);
+                // the part is created owner-only by ChannelWriter before the writer opens it: the writer
+                // adds to that empty file (writing the header first), or on restart truncates it to
+                // the last commit, and never creates one itself with the process's umask
+                .append(true)
+                .shouldDeleteIfExists(false);
         if (header != null) {
             builder.headerCallback(writer -> writer.write(header));
         }

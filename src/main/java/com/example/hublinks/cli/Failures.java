@@ -2,6 +2,7 @@ package com.example.hublinks.cli;
 
 import com.example.hublinks.SettingsException;
 import com.example.hublinks.job.ExitCodes;
+import com.example.hublinks.ops.DatabaseInUse;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -22,6 +23,9 @@ final class Failures {
     static int report(Throwable failure, PrintWriter err) {
         err.println("hublinks: " + describe(failure));
         err.flush();
+        if (find(failure, DatabaseInUse.class) != null) {
+            return ExitCodes.LOCKED;
+        }
         return isSettingsProblem(failure) ? ExitCodes.SETTINGS : ExitCodes.FAILED;
     }
 
@@ -33,6 +37,10 @@ final class Failures {
         SettingsException settings = SettingsException.findIn(failure);
         if (settings != null) {
             return settings.getMessage();
+        }
+        DatabaseInUse inUse = find(failure, DatabaseInUse.class);
+        if (inUse != null) {
+            return inUse.getMessage();
         }
         UnboundConfigurationPropertiesException unknown = find(failure, UnboundConfigurationPropertiesException.class);
         if (unknown != null) {

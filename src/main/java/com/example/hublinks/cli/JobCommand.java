@@ -2,13 +2,19 @@ package com.example.hublinks.cli;
 
 import com.example.hublinks.HublinksApplication;
 import com.example.hublinks.SettingsException;
+import com.example.hublinks.ops.DatabaseInUse;
+import com.example.hublinks.ops.SecretPlaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
@@ -44,10 +50,20 @@ abstract class JobCommand implements Callable<Integer> {
             args.add(setting);
         }
         args.addAll(extraSettings());
-        SpringApplicationBuilder application = new SpringApplicationBuilder(HublinksApplication.class);
+        AtomicReference<ConfigurableEnvironment> settings = new AtomicReference<>();
+        SpringApplicationBuilder application = new SpringApplicationBuilder(HublinksApplication.class)
+                .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared -> {
+                    settings.set(prepared.getEnvironment());
+                    SecretPlaces.refuseMisplaced(prepared.getEnvironment(), jobFile.toAbsolutePath());
+                });
         configure(application);
         try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
             return run(context);
+        } catch (RuntimeException e) {
+            ConfigurableEnvironment environment = settings.get();
+            throw environment == null ? e : DatabaseInUse.classify(e,
+                    environment.getProperty("hublinks.job.name", "hublinks"),
+                    environment.getProperty("spring.datasource.url", ""));
         }
     }
 

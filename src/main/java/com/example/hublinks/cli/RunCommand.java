@@ -1,7 +1,9 @@
 package com.example.hublinks.cli;
 
+import com.example.hublinks.job.GracefulStop;
 import com.example.hublinks.job.NightlyRun;
 import com.example.hublinks.job.RosterCheck;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code hublinks run jobs/NAME.yml [--date D] [--roster FILE] [--force] [--accept-shrink] [--dry-run]}: one night. */
 @Command(name = "run", description = "Run the nightly job: refresh the catalog, import the roster, sign,"
         + " export, report. Exit 0 done (or already done), 1 failed (rerun resumes), 2 bad settings,"
-        + " 3 stopped by the guard, 4 another run holds the lock.")
+        + " 3 stopped by the guard, 4 another run holds the lock, 143 stopped by SIGTERM (rerun resumes).")
 class RunCommand extends JobCommand {
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Run date (default: today in the job's zone)")
@@ -32,9 +34,14 @@ class RunCommand extends JobCommand {
     @Override
     int run(ConfigurableApplicationContext context) throws Exception {
         NightlyRun.Request request = new NightlyRun.Request(date, roster, force, acceptShrink);
-        NightlyRun.Outcome outcome = dryRun ? context.getBean(RosterCheck.class).run(request)
-                : context.getBean(NightlyRun.class).run(request);
-        (outcome.exitCode() == 0 ? commandLine().getOut() : commandLine().getErr()).println("hublinks: " + outcome.message());
-        return outcome.exitCode();
+        // a SIGTERM waits for the night to stop, release its lock and say so (GracefulStop)
+        try (GracefulStop.Watch night = context.getBean(GracefulStop.class).watchNight()) {
+            NightlyRun.Outcome outcome = dryRun ? context.getBean(RosterCheck.class).run(request)
+                    : context.getBean(NightlyRun.class).run(request);
+            PrintWriter console = outcome.exitCode() == 0 ? commandLine().getOut() : commandLine().getErr();
+            console.println("hublinks: " + outcome.message());
+            console.flush();
+            return outcome.exitCode();
+        }
     }
 }

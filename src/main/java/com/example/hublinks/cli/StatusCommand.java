@@ -52,6 +52,9 @@ class StatusCommand extends JobCommand {
         if (r.guardStopped()) {
             return "stopped by the guard";
         }
+        if ("STOPPED".equals(r.status())) {
+            return "stopped on request (SIGTERM): the same command resumes it";
+        }
         if (r.failedStep() != null && !"COMPLETED".equals(r.status())) {
             return "failed in " + r.failedStep();
         }

@@ -2,6 +2,8 @@ package com.example.hublinks.cli;
 
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.SettingsException;
+import com.example.hublinks.job.ExitCodes;
+import com.example.hublinks.job.GracefulStop;
 import com.example.hublinks.job.PartitionWorker;
 import com.example.hublinks.link.LinkSigner;
 import java.util.Locale;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "worker", description = "Sign links for the partitions of remote nights (hublinks.scale.mode:"
         + " remote) that 'run' sends through the shared PostgreSQL database, until stopped with Ctrl-C or SIGTERM"
-        + " (the partition in progress is finished first). Start it with the same job definition and secret as 'run'.")
+        + " (the partition in progress is given back, to be resumed by another worker; exit 143). Start it with the"
+        + " same job definition and secret as 'run'.")
 class WorkerCommand extends JobCommand {
 
     @Override
@@ -28,15 +31,17 @@ class WorkerCommand extends JobCommand {
         }
         context.getBean(LinkSigner.class); // the signing secret must be there before any partition is taken
         PartitionWorker worker = context.getBean(PartitionWorker.class);
-        worker.start();
-        commandLine().getOut().println("hublinks: worker for " + settings.job().name() + " taking signLinks partitions"
-                + " from " + worker.source() + "; stop with Ctrl-C or SIGTERM");
-        commandLine().getOut().flush();
-        try {
-            worker.awaitStopped(); // the JVM's shutdown closes the context, which stops the worker
+        GracefulStop signals = context.getBean(GracefulStop.class);
+        // SIGTERM or Ctrl-C: no new partition, the one in hand given back to the channel, then exit 143
+        try (GracefulStop.Watch watch = signals.watch("the worker", worker::giveBack)) {
+            worker.start();
+            commandLine().getOut().println("hublinks: worker for " + settings.job().name() + " taking signLinks"
+                    + " partitions from " + worker.source() + "; stop with Ctrl-C or SIGTERM");
+            commandLine().getOut().flush();
+            worker.awaitStopped();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
+        return signals.requested() ? ExitCodes.STOPPED : ExitCodes.OK;
     }
 }

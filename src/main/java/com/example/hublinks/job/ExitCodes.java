@@ -13,6 +13,11 @@ public final class ExitCodes {
     public static final int GUARD_STOPPED = 3;
     /** Another run of this job holds the lock; nothing was touched. */
     public static final int LOCKED = 4;
+    /**
+     * Stopped on request at a chunk boundary (SIGTERM: 128 + 15, the code the JVM exits with after
+     * one); the lock is released and running the same command again resumes it.
+     */
+    public static final int STOPPED = 143;
 
     private ExitCodes() {
     }

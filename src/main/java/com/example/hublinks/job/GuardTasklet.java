@@ -1,8 +1,8 @@
 package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.link.LinkRepository;
-import com.example.hublinks.roster.RosterRepository;
+import com.example.hublinks.roster.ImportRosterTasklet;
+import com.example.hublinks.roster.ImportTally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +16,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Step {@code guard}: refuses to publish a roster that looks broken, before any link is touched.
@@ -32,26 +33,21 @@ public class GuardTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(GuardTasklet.class);
 
     private final HublinksProperties.Guard guard;
-    private final RosterRepository roster;
-    private final LinkRepository links;
-    private final String job;
+    private final JsonMapper json;
     private final boolean acceptShrink;
 
-    public GuardTasklet(HublinksProperties.Guard guard, RosterRepository roster, LinkRepository links, String job,
-                        boolean acceptShrink) {
+    public GuardTasklet(HublinksProperties.Guard guard, JsonMapper json, boolean acceptShrink) {
         this.guard = guard;
-        this.roster = roster;
-        this.links = links;
-        this.job = job;
+        this.json = json;
         this.acceptShrink = acceptShrink;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
-        long instance = step.getJobExecution().getJobInstance().getInstanceId();
-        List<String> reasons = reasons(roster.learnerCount(instance), roster.rejectCount(instance),
-                links.activeLearners(job));
+        ImportTally tally = ImportRosterTasklet.tally(step.getJobExecution().getExecutionContext(), json);
+        // the learners holding live links before tonight are the roster the job last published
+        List<String> reasons = reasons(tally.usable(), tally.rejected(), tally.storedBefore());
         if (!reasons.isEmpty()) {
             reasons.forEach(reason -> log.warn("Guard: {}", reason));
             step.getJobExecution().getExecutionContext().put(REASONS, new ArrayList<>(reasons));

@@ -8,7 +8,6 @@ import com.example.hublinks.campaign.DeliveryLedger;
 import com.example.hublinks.campaign.EmailDelivery;
 import com.example.hublinks.campaign.EmailTemplates;
 import com.example.hublinks.campaign.ExportFiles;
-import com.example.hublinks.campaign.OutputDirectory;
 import com.example.hublinks.catalog.Catalog;
 import com.example.hublinks.catalog.CatalogRepository;
 import com.example.hublinks.catalog.RefreshCatalogTasklet;
@@ -21,20 +20,24 @@ import com.example.hublinks.ops.MetricsFile;
 import com.example.hublinks.ops.ProgressLog;
 import com.example.hublinks.ops.RunSummaryLog;
 import com.example.hublinks.roster.ContactRules;
+import com.example.hublinks.roster.ImportRosterTasklet;
+import com.example.hublinks.roster.ImportTally;
 import com.example.hublinks.roster.JdbcRosterReader;
-import com.example.hublinks.roster.Learner;
+import com.example.hublinks.roster.LearnerRepository;
+import com.example.hublinks.roster.LearnerStateWriter;
+import com.example.hublinks.roster.NightDelta;
 import com.example.hublinks.roster.RosterCsvReader;
-import com.example.hublinks.roster.RosterRepository;
 import com.example.hublinks.roster.RosterRow;
-import com.example.hublinks.roster.RosterStagingWriter;
 import com.example.hublinks.roster.RosterValidator;
-import com.example.hublinks.roster.ValidatedRow;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.example.hublinks.roster.RowFingerprint;
+import com.example.hublinks.roster.StagedLearner;
+import com.example.hublinks.support.KeyLookup;
+import com.example.hublinks.support.OutputDirectory;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -42,14 +45,15 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.AbstractItemStreamItemReader;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -58,9 +62,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,6 +82,7 @@ public class NightlyJobConfiguration {
 
     private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
     private static final String RUN_DATE = "#{jobParameters['runDate']}";
+    private static final String TALLY = "#{jobExecutionContext['" + ImportTally.KEY + "']}";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -98,8 +102,9 @@ public class NightlyJobConfiguration {
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
                           Step removeLeaversStep, Step exportCampaignStep, Step deliverEmailStep,
                           Step cleanupStagingStep, Step reportStep, Step guardStoppedReportStep,
-                          MetricsFile metricsFile) {
+                          MetricsFile metricsFile, ThisRun thisRun) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(thisRun) // what a SIGTERM stops (GracefulStop), and where a night ended
                 .listener(new RunSummaryLog())
                 .listener(metricsFile)
                 .start(refreshCatalogStep)
@@ -122,8 +127,8 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    public MetricsFile metricsFile(PrometheusMeterRegistry meterRegistry, LinkRepository links, RosterRepository roster) {
-        return new MetricsFile(meterRegistry, links, roster, settings.campaign().outDir());
+    public MetricsFile metricsFile(PrometheusMeterRegistry meterRegistry, JsonMapper json) {
+        return new MetricsFile(meterRegistry, json, settings.campaign().outDir());
     }
 
     private ProgressLog progress(ToLongFunction<StepExecution> total, String readerName) {
@@ -133,27 +138,52 @@ public class NightlyJobConfiguration {
     // --- importRoster -------------------------------------------------------------------
 
     @Bean
-    public Step importRosterStep(AbstractItemStreamItemReader<RosterRow> rosterReader, RosterValidator rosterValidator,
-                                 RosterStagingWriter rosterWriter, RosterRepository roster) {
+    public Step importRosterStep(ImportRosterTasklet importRosterTasklet) {
+        ExecutionContextPromotionListener tally = new ExecutionContextPromotionListener();
+        tally.setKeys(new String[] {ImportTally.KEY});
+        ProgressLog progress = ProgressLog.ofReads(settings.ops().progressEvery(), clock);
         return new StepBuilder("importRoster", jobRepository)
-                .<RosterRow, ValidatedRow>chunk(settings.job().chunkSize())
-                .transactionManager(transactionManager)
-                .reader(rosterReader)
-                .processor(rosterValidator)
-                .writer(rosterWriter)
-                .listener(new RosterImportListener(roster))
-                .listener(progress(step -> ProgressLog.UNKNOWN, "rosterReader"))
+                .tasklet(importRosterTasklet, transactionManager)
+                .listener((StepExecutionListener) importRosterTasklet) // closes what a failed import left open
+                .listener(tally)
+                .listener((StepExecutionListener) progress)
+                .listener((ChunkListener<?, ?>) progress)
                 .build();
     }
 
     @Bean
     @StepScope
-    public AbstractItemStreamItemReader<RosterRow> rosterReader(@Value("#{jobParameters['roster']}") String rosterOverride)
-            throws Exception {
+    public ImportRosterTasklet importRosterTasklet(@Value("#{jobParameters['roster']}") String rosterOverride,
+                                                   @Value(RUN_DATE) LocalDate runDate,
+                                                   @Value("#{jobParameters['attempt']}") Long attempt,
+                                                   @Value("#{stepExecution.jobExecution.jobInstance.jobName}") String jobName,
+                                                   CatalogRepository catalogs, LinkSigner signer,
+                                                   LearnerRepository learners, NightDelta delta, JsonMapper json) {
+        // not the step-scoped beans: the import validates on threads of its own, outside the step's scope
+        Catalog catalog = newCatalog(catalogs);
+        RosterValidator rosterValidator = newValidator(catalog);
+        LinkIssuer linkIssuer = new LinkIssuer(signer, settings.links(), catalog);
+        RowFingerprint fingerprints = new RowFingerprint(signer.derivedKey("roster row fingerprint"),
+                linkIssuer.settingsKey() + "|" + rosterValidator.rulesKey());
+        OutputDirectory out = RosterCheckJobConfiguration.JOB_NAME.equals(jobName)
+                ? RosterCheckJobConfiguration.checkDirectory(settings, runDate)
+                : new OutputDirectory(settings.campaign().outDir(), settings.job().name(), runDate);
+        ImportRosterTasklet.Settings importing = new ImportRosterTasklet.Settings(settings.job().name(), runDate,
+                attempt != null && attempt > 0, settings.roster().columns().externalUserId(),
+                settings.job().chunkSize(), settings.scale().rosterMemory().toBytes());
+        return new ImportRosterTasklet(() -> rosterReader(rosterOverride), rosterValidator, fingerprints,
+                linkIssuer::plan, learners, delta, out, importing, json);
+    }
+
+    /** Tonight's roster: the CSV (the setting, or --roster), or the roster database's query. */
+    private AbstractItemStreamItemReader<RosterRow> rosterReader(String rosterOverride) {
         if (settings.roster().source() == HublinksProperties.RosterSource.JDBC) {
-            // the roster database's own connection, never the application's
-            return new JdbcRosterReader(JdbcRosterReader.dataSource(settings.roster().jdbc(), System::getenv),
-                    settings.roster(), settings.job().chunkSize());
+            try { // the roster database's own connection, never the application's
+                return new JdbcRosterReader(JdbcRosterReader.dataSource(settings.roster().jdbc(), System::getenv),
+                        settings.roster(), settings.job().chunkSize());
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read the roster database: " + e.getMessage(), e);
+            }
         }
         Path file = rosterOverride != null ? Path.of(rosterOverride) : settings.roster().path();
         return new RosterCsvReader(file, settings.roster());
@@ -162,21 +192,17 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public Catalog catalog(CatalogRepository repository) {
+        return newCatalog(repository);
+    }
+
+    private Catalog newCatalog(CatalogRepository repository) {
         return new Catalog(repository.load(), settings.catalog().teams(), repository.explicitCourseTeams());
     }
 
-    @Bean
-    @StepScope
-    public RosterValidator rosterValidator(Catalog catalog) {
+    private RosterValidator newValidator(Catalog catalog) {
         boolean contactNeeded = settings.campaign().email().enabled() || settings.campaign().sms().enabled();
         return new RosterValidator(settings.roster().columns(), catalog,
                 new ContactRules(settings.roster().defaultRegion()), contactNeeded);
-    }
-
-    @Bean
-    @StepScope
-    public RosterStagingWriter rosterWriter(RosterRepository repository, @Value(INSTANCE_ID) Long instanceId) {
-        return new RosterStagingWriter(repository, instanceId, settings.roster().columns().externalUserId());
     }
 
     // --- guard ------------------------------------------------------------------------------
@@ -188,9 +214,8 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    public GuardTasklet guardTasklet(RosterRepository roster, LinkRepository links,
-                                     @Value("#{jobParameters['acceptShrink']}") String acceptShrink) {
-        return new GuardTasklet(settings.guard(), roster, links, settings.job().name(), Boolean.parseBoolean(acceptShrink));
+    public GuardTasklet guardTasklet(JsonMapper json, @Value("#{jobParameters['acceptShrink']}") String acceptShrink) {
+        return new GuardTasklet(settings.guard(), json, Boolean.parseBoolean(acceptShrink));
     }
 
     // --- signLinks --------------------------------------------------------------------------
@@ -220,62 +245,39 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    public Step removeLeaversStep(LinkRepository links) {
+    public Step removeLeaversStep(NightDelta delta, LinkRepository links, LearnerRepository learners) {
         return new StepBuilder("removeLeavers", jobRepository)
-                .tasklet(new RemoveLeaversTasklet(links), transactionManager).build();
+                .tasklet(new RemoveLeaversTasklet(delta, links, learners), transactionManager).build();
     }
 
     @Bean
     @StepScope
-    public UserIdRangePartitioner signLinksPartitioner(RosterRepository roster, @Value(INSTANCE_ID) Long instanceId) {
-        return new UserIdRangePartitioner(roster, instanceId);
+    public UserIdRangePartitioner signLinksPartitioner(NightDelta delta, @Value(INSTANCE_ID) Long instanceId) {
+        return new UserIdRangePartitioner(delta, instanceId);
     }
 
     @Bean
-    public Step signLinksPartitionStep(JdbcCursorItemReader<Learner> learnerReader, LinkIssuer linkIssuer,
-                                       LinkStateWriter linkWriter) {
+    public Step signLinksPartitionStep(JdbcCursorItemReader<StagedLearner> learnerReader, LinkIssuer linkIssuer,
+                                       CompositeItemWriter<LearnerLinks> signedWriter) {
         return new StepBuilder("signLinksPartition", jobRepository)
-                .<Learner, LearnerLinks>chunk(settings.job().chunkSize())
+                .<StagedLearner, LearnerLinks>chunk(settings.job().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(learnerReader)
                 .processor(linkIssuer)
-                .writer(linkWriter)
+                .writer(signedWriter)
                 .listener(new WorkerStamp(jobRepository))
                 .listener(progress(step -> step.getExecutionContext().getLong(UserIdRangePartitioner.SIZE,
                         ProgressLog.UNKNOWN), "learnerReader"))
                 .build();
     }
 
-    /**
-     * Tonight's learners of one partition's user-id range, as one streamed query in primary-key
-     * order. Restart skips the rows already read: the order is unique, so they are the same rows.
-     * Not a paging reader: H2 sorts everything after the start key for each page (quadratic).
-     */
+    /** Tonight's delta of one partition's user-id range, in id order (see {@link NightDelta#learnerReader}). */
     @Bean
     @StepScope
-    public JdbcCursorItemReader<Learner> learnerReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
-                                                      @Value("#{stepExecutionContext['fromId']}") String fromId,
-                                                      @Value("#{stepExecutionContext['toId']}") String toId) {
-        List<Object> arguments = new ArrayList<>(List.of(instanceId));
-        String where = "where job_instance_id = ?";
-        if (fromId != null) {
-            where += " and external_user_id >= ?";
-            arguments.add(fromId);
-        }
-        if (toId != null) {
-            where += " and external_user_id < ?";
-            arguments.add(toId);
-        }
-        return new JdbcCursorItemReaderBuilder<Learner>()
-                .name("learnerReader")
-                .dataSource(dataSource)
-                .sql("select external_user_id, line_no, first_name, last_name, email, phone, team_ids, locale"
-                        + " from roster_learner " + where + " order by job_instance_id, external_user_id")
-                .queryArguments(arguments)
-                .fetchSize(settings.job().chunkSize())
-                .connectionAutoCommit(false) // PostgreSQL streams a result only outside auto-commit
-                .rowMapper((rs, i) -> RosterRepository.learner(rs))
-                .build();
+    public JdbcCursorItemReader<StagedLearner> learnerReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
+                                                            @Value("#{stepExecutionContext['fromId']}") String fromId,
+                                                            @Value("#{stepExecutionContext['toId']}") String toId) {
+        return NightDelta.learnerReader(dataSource, instanceId, fromId, toId, settings.job().chunkSize());
     }
 
     @Bean
@@ -284,27 +286,40 @@ public class NightlyJobConfiguration {
         return new LinkIssuer(signer, settings.links(), catalog);
     }
 
+    /** The learner's stored state and their links, written in the same chunk transaction. */
     @Bean
     @StepScope
-    public LinkStateWriter linkWriter(LinkRepository links, @Value(RUN_DATE) LocalDate runDate) {
-        return new LinkStateWriter(links, settings.job().name(), runDate);
+    public CompositeItemWriter<LearnerLinks> signedWriter(LinkRepository links, LearnerRepository learners,
+                                                          @Value(RUN_DATE) LocalDate runDate,
+                                                          @Value(TALLY) String tally, JsonMapper json) {
+        boolean sparse = tally != null && json.readValue(tally, ImportTally.class).sparse();
+        String job = settings.job().name();
+        return new CompositeItemWriter<>(List.of(
+                new LearnerStateWriter<>(learners, LearnerLinks::staged, job, runDate,
+                        KeyLookup.of(learners.anyStored(job), sparse)),
+                new LinkStateWriter(links, job, runDate, KeyLookup.of(links.anyStored(job), sparse))));
     }
 
     // --- exportCampaign ---------------------------------------------------------------------
 
     @Bean
-    public Step exportCampaignStep(JdbcCursorItemReader<CampaignRow> campaignReader,
-                                   CompositeItemWriter<CampaignRow> campaignWriter, JdbcTemplate jdbc) {
+    public Step exportCampaignStep(CampaignReader campaignReader, CompositeItemWriter<CampaignRow> campaignWriter,
+                                   JsonMapper json) {
         return new StepBuilder("exportCampaign", jobRepository)
                 .<CampaignRow, CampaignRow>chunk(settings.job().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(campaignReader)
                 .writer(campaignWriter)
                 .listener(exportedRowsPromotion())
-                .listener(progress(step -> CampaignReader.count(jdbc, settings.job().name(),
-                        step.getJobExecution().getJobParameters().getLocalDate(RunParameters.RUN_DATE),
-                        settings.campaign().audience()), "campaignReader"))
+                .listener(progress(step -> audienceSize(step, json), "campaignReader"))
                 .build();
+    }
+
+    /** About how many rows the export reads (learners, not links): its progress log's total. */
+    private long audienceSize(StepExecution step, JsonMapper json) {
+        ImportTally tally = ImportRosterTasklet.tally(step.getJobExecution().getExecutionContext(), json);
+        return tally == null ? ProgressLog.UNKNOWN
+                : settings.campaign().audience() == HublinksProperties.Audience.ALL ? tally.usable() : tally.staged();
     }
 
     /** The files' row counts, from the writers' saved state into the job's context, for the report's manifest. */
@@ -323,10 +338,16 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    public JdbcCursorItemReader<CampaignRow> campaignReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
-                                                            @Value(RUN_DATE) LocalDate runDate) {
-        return CampaignReader.build(dataSource, settings.job().name(), instanceId, runDate,
-                settings.campaign().audience(), settings.job().chunkSize());
+    public CampaignReader campaignReader(DataSource dataSource, LinkRepository links, @Value(INSTANCE_ID) Long instanceId,
+                                         @Value(RUN_DATE) LocalDate runDate, @Value(TALLY) String tally, JsonMapper json) {
+        return audience("campaignReader", dataSource, links, instanceId, runDate, tally, json);
+    }
+
+    private CampaignReader audience(String name, DataSource dataSource, LinkRepository links, long instanceId,
+                                    LocalDate runDate, String tally, JsonMapper json) {
+        boolean sparse = tally != null && json.readValue(tally, ImportTally.class).sparse();
+        return new CampaignReader(name, dataSource, links, settings.job().name(), instanceId, runDate,
+                settings.campaign().audience(), KeyLookup.of(true, sparse));
     }
 
     @Bean
@@ -342,7 +363,7 @@ public class NightlyJobConfiguration {
 
     /** With {@code campaign.email.send: false} the step is there (the flow is fixed) but does nothing. */
     @Bean
-    public Step deliverEmailStep(JdbcCursorItemReader<CampaignRow> deliveryReader, EmailDelivery emailDelivery,
+    public Step deliverEmailStep(CampaignReader deliveryReader, EmailDelivery emailDelivery,
                                  ObjectProvider<JavaMailSender> mailSender) {
         if (!settings.campaign().email().send()) {
             return new StepBuilder("deliverEmail", jobRepository)
@@ -362,10 +383,9 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    public JdbcCursorItemReader<CampaignRow> deliveryReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
-                                                            @Value(RUN_DATE) LocalDate runDate) {
-        return CampaignReader.build("deliveryReader", dataSource, settings.job().name(), instanceId, runDate,
-                settings.campaign().audience(), DELIVERY_CHUNK_SIZE);
+    public CampaignReader deliveryReader(DataSource dataSource, LinkRepository links, @Value(INSTANCE_ID) Long instanceId,
+                                         @Value(RUN_DATE) LocalDate runDate, @Value(TALLY) String tally, JsonMapper json) {
+        return audience("deliveryReader", dataSource, links, instanceId, runDate, tally, json);
     }
 
     @Bean
@@ -385,8 +405,8 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope // it keeps the night's list of superseded rosters between its transactions
-    public StagingCleanupTasklet stagingCleanupTasklet(RosterRepository roster) {
-        return new StagingCleanupTasklet(roster, jobRepository);
+    public StagingCleanupTasklet stagingCleanupTasklet(NightDelta delta) {
+        return new StagingCleanupTasklet(delta, jobRepository);
     }
 
     // --- report -----------------------------------------------------------------------------
@@ -404,16 +424,17 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    public ReportTasklet reportTasklet(OutputDirectory outputDirectory, RosterRepository roster, LinkRepository links,
-                                       CatalogRepository catalog, DeliveryLedger deliveries, JsonMapper json) {
-        return new ReportTasklet(outputDirectory, roster, links, catalog, deliveries, json, false, settings.links().courses());
+    public ReportTasklet reportTasklet(OutputDirectory outputDirectory, LinkRepository links, CatalogRepository catalog,
+                                       DeliveryLedger deliveries, JsonMapper json) {
+        return new ReportTasklet(outputDirectory, jobRepository, links, catalog, deliveries, json,
+                ReportTasklet.Kind.NIGHT, settings.links().courses());
     }
 
     @Bean
     @StepScope
-    public ReportTasklet guardStoppedReportTasklet(OutputDirectory outputDirectory, RosterRepository roster,
-                                                   LinkRepository links, CatalogRepository catalog,
-                                                   DeliveryLedger deliveries, JsonMapper json) {
-        return new ReportTasklet(outputDirectory, roster, links, catalog, deliveries, json, true, settings.links().courses());
+    public ReportTasklet guardStoppedReportTasklet(OutputDirectory outputDirectory, LinkRepository links,
+                                                   CatalogRepository catalog, DeliveryLedger deliveries, JsonMapper json) {
+        return new ReportTasklet(outputDirectory, jobRepository, links, catalog, deliveries, json,
+                ReportTasklet.Kind.GUARD_STOPPED, settings.links().courses());
     }
 }

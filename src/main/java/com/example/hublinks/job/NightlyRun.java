@@ -44,12 +44,19 @@ public class NightlyRun {
     private final ObjectProvider<EdumeApiClient> edumeApi;
     private final Clock clock;
     private final ExclusiveRun exclusiveRun;
+    private final UnknownSteps unknownSteps;
+    private final GracefulStop gracefulStop;
+    private final ThisRun thisRun;
     private final RosterAcceptances acceptances;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, HublinksProperties settings,
                       ObjectProvider<LinkSigner> signer, ObjectProvider<EdumeApiClient> edumeApi, Clock clock,
-                      ExclusiveRun exclusiveRun, RosterAcceptances acceptances) {
+                      ExclusiveRun exclusiveRun, UnknownSteps unknownSteps, GracefulStop gracefulStop,
+                      ThisRun thisRun, RosterAcceptances acceptances) {
+        this.thisRun = thisRun;
         this.exclusiveRun = exclusiveRun;
+        this.unknownSteps = unknownSteps;
+        this.gracefulStop = gracefulStop;
         this.acceptances = acceptances;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -116,17 +123,31 @@ public class NightlyRun {
             boolean resume = !completed && !request.force() && !request.acceptShrink() && !GuardTasklet.stopped(last);
             if (resume) {
                 attempt--;
+                unknownSteps.settle(last); // a failed commit left it UNKNOWN: Spring Batch alone would refuse to resume it
                 log.info("Resuming {} {} where it stopped", job, runDate);
             }
         }
 
         RunParameters parameters = new RunParameters(job, runDate, attempt, request.roster(), request.acceptShrink());
         log.info("Starting {} for {} (attempt {})", job, runDate, attempt);
+        if (gracefulStop.requested()) { // SIGTERM before the night started: nothing to stop, nothing to resume
+            return new Outcome(ExitCodes.STOPPED, job + " " + runDate + " not started: the process is stopping (SIGTERM)");
+        }
         JobExecution execution;
+        thisRun.forget();
         try {
             execution = jobOperator.start(nightlyJob, parameters.toJobParameters());
         } catch (JobExecutionAlreadyRunningException e) {
             return new Outcome(ExitCodes.LOCKED, "another run of " + job + " " + runDate + " is in progress");
+        } catch (RuntimeException e) {
+            // the job ended without saving how (its database gone): what it held in memory still says where
+            JobExecution ran = thisRun.execution();
+            if (ran == null) {
+                throw e; // it failed before it began
+            }
+            log.error("{} {} could not save how it ended: {}", job, runDate, e.getMessage());
+            ran.addFailureException(e);
+            execution = ran;
         }
         return outcome(execution, job, runDate);
     }
@@ -168,20 +189,28 @@ public class NightlyRun {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome(ExitCodes.OK, job + " " + runDate + " completed; files in " + where);
         }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.STOPPED)
+                    .map(StepExecution::getStepName).findFirst().orElse(FailedStep.of(execution).name());
+            return new Outcome(ExitCodes.STOPPED, job + " " + runDate + " stopped in step " + step
+                    + " at a chunk boundary" + (gracefulStop.requested() ? " on SIGTERM" : "")
+                    + "; its lock is released; run the same command again to resume");
+        }
         if (GuardTasklet.stopped(execution)) {
             return new Outcome(ExitCodes.GUARD_STOPPED, job + " " + runDate + " stopped by the guard: "
                     + GuardTasklet.step(execution).map(s -> s.getExitStatus().getExitDescription()).orElse("")
                     + "; previously issued links are untouched; see " + where + "/report.json");
         }
         Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-        SettingsException settingsProblem = SettingsException.findIn(failure);
+        SettingsException settingsProblem = execution.getAllFailureExceptions().stream().map(SettingsException::findIn)
+                .filter(Objects::nonNull).findFirst().orElse(null);
         if (settingsProblem != null) {
             return new Outcome(ExitCodes.SETTINGS, settingsProblem.getMessage());
         }
-        String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                .map(StepExecution::getStepName).findFirst().orElse("?");
-        return new Outcome(ExitCodes.FAILED, job + " " + runDate + " failed in step " + step + ": "
-                + (failure == null ? execution.getExitStatus().getExitDescription() : rootMessage(failure))
+        FailedStep failed = FailedStep.of(execution);
+        String reason = failed.reason() != null ? failed.describe()
+                : failure != null ? rootMessage(failure) : execution.getExitStatus().getExitDescription();
+        return new Outcome(ExitCodes.FAILED, job + " " + runDate + " failed in step " + failed.name() + ": " + reason
                 + "; run the same command again to resume");
     }
 

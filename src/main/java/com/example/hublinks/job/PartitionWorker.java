@@ -6,20 +6,30 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.PollableChannel;
+import org.springframework.messaging.support.GenericMessage;
 
 /**
  * The loop of {@code hublinks worker}: takes one partition request at a time from the channel and
  * runs it with Spring Batch Integration's {@link StepExecutionRequestHandler}; when there is none,
  * waits {@code hublinks.scale.poll-interval}. Started by the command only (a manager's context has
- * one too, idle). Stopping (SIGTERM, Ctrl-C) takes no new request and waits for the partition in
- * progress to end, so a worker stopped gracefully leaves nothing half done.
+ * one too, idle).
+ * <p>
+ * {@link #giveBack()} (SIGTERM, Ctrl-C) takes no new request and gives the partition in hand back
+ * to the channel, to be resumed from its last commit by another worker (or this one, restarted):
+ * its stored state goes back to STARTING — what the manager sent — and a new request for it is
+ * queued. The manager, which waits for every partition to end, sees it running all along. The
+ * chunk this worker has in progress then fails at its commit (the job repository's version check:
+ * its partition was changed under it) and rolls back, so no range is ever signed by two workers.
  */
 public class PartitionWorker implements SmartLifecycle {
 
@@ -27,16 +37,19 @@ public class PartitionWorker implements SmartLifecycle {
 
     private final PollableChannel requests;
     private final StepExecutionRequestHandler handler;
+    private final InHand inHand;
     private final JobRepository jobRepository;
     private final Duration pollInterval;
     private final String source;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile Thread loop;
+    private volatile boolean givenBack;
 
-    PartitionWorker(PollableChannel requests, StepExecutionRequestHandler handler, JobRepository jobRepository,
-                    Duration pollInterval, String source) {
+    PartitionWorker(PollableChannel requests, StepExecutionRequestHandler handler, InHand inHand,
+                    JobRepository jobRepository, Duration pollInterval, String source) {
         this.requests = requests;
         this.handler = handler;
+        this.inHand = inHand;
         this.jobRepository = jobRepository;
         this.pollInterval = pollInterval;
         this.source = source;
@@ -66,6 +79,37 @@ public class PartitionWorker implements SmartLifecycle {
         if (running != null) {
             running.join();
         }
+    }
+
+    /** Takes no new request, and gives the partition in hand back to the channel; returns at once. */
+    public void giveBack() {
+        stopping.countDown();
+        StepExecution running = inHand.current;
+        if (running == null) {
+            log.info("Stopping: no partition in hand");
+            return;
+        }
+        for (int attempt = 0; attempt < 20; attempt++) {
+            StepExecution stored = jobRepository.getStepExecution(running.getId());
+            if (stored == null || !stored.getStatus().isRunning()) {
+                return; // it ended meanwhile
+            }
+            stored.setStatus(BatchStatus.STARTING);
+            try {
+                jobRepository.update(stored);
+            } catch (OptimisticLockingFailureException committed) {
+                continue; // its chunk committed between our read and our write: read it again
+            }
+            requests.send(new GenericMessage<>(new StepExecutionRequest(inHand.getName(), stored.getId())));
+            givenBack = true;
+            log.warn("Gave {} back to {} after {} learners: another worker resumes it from that commit. The chunk"
+                    + " in progress here fails its commit on purpose and is rolled back: the version and 'unknown state'"
+                    + " errors Spring Batch logs next are about this worker's copy only", stored.getStepName(), source,
+                    String.format("%,d", stored.getWriteCount()));
+            return;
+        }
+        log.error("Could not give {} back: it keeps committing; it is left to the manager's timeout",
+                running.getStepName());
     }
 
     @Override
@@ -124,6 +168,35 @@ public class PartitionWorker implements SmartLifecycle {
                 .getString(RunParameters.JOB), partition.getJobExecution().getJobParameters()
                 .getLocalDate(RunParameters.RUN_DATE));
         StepExecution done = handler.handle(request);
-        log.info("{} {}: {} learners signed", done.getStepName(), done.getStatus(), done.getWriteCount());
+        if (givenBack) {
+            log.info("{} given back", done.getStepName());
+        } else {
+            log.info("{} {}: {} learners signed", done.getStepName(), done.getStatus(), done.getWriteCount());
+        }
+    }
+
+    /** The partition step, noting which partition it runs in this process, for {@link #giveBack()}. */
+    static final class InHand implements Step {
+        private final Step step;
+        private volatile StepExecution current;
+
+        InHand(Step step) {
+            this.step = step;
+        }
+
+        @Override
+        public String getName() {
+            return step.getName();
+        }
+
+        @Override
+        public void execute(StepExecution stepExecution) throws JobInterruptedException {
+            current = stepExecution;
+            try {
+                step.execute(stepExecution);
+            } finally {
+                current = null;
+            }
+        }
     }
 }

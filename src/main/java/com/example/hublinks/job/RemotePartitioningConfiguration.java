@@ -93,11 +93,12 @@ public class RemotePartitioningConfiguration {
     /** What {@code hublinks worker} runs: requests from the channel, each run as {@code signLinksPartition}. */
     @Bean
     public PartitionWorker partitionWorker(Step signLinksPartitionStep) {
+        PartitionWorker.InHand inHand = new PartitionWorker.InHand(signLinksPartitionStep);
         StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
         handler.setJobRepository(jobRepository);
         // the request names the step (signLinksPartition), not its bean (signLinksPartitionStep)
-        handler.setStepLocator(name -> name.equals(signLinksPartitionStep.getName()) ? signLinksPartitionStep : null);
-        return new PartitionWorker(requests, handler, jobRepository, settings.scale().pollInterval(),
+        handler.setStepLocator(name -> name.equals(signLinksPartitionStep.getName()) ? inHand : null);
+        return new PartitionWorker(requests, handler, inHand, jobRepository, settings.scale().pollInterval(),
                 "channel " + groupOf(settings.job().name()) + " in INT_CHANNEL_MESSAGE");
     }
 }

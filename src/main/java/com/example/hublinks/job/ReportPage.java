@@ -1,9 +1,11 @@
 package com.example.hublinks.job;
 
+import com.example.hublinks.roster.ReasonTally;
 import com.example.hublinks.roster.RejectedRow;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code report.html}: the night on one self-contained page for HR and ops (inline CSS and SVG,
@@ -47,11 +49,14 @@ final class ReportPage {
             html.append("<p class=\"warn\">").append(esc(reason)).append("</p>\n");
         }
         counts(html, report.counts());
+        reasons(html, report.rejectsByReason());
         rejects(html, rejects, report.counts().rejected());
         teams(html, learnersPerTeam);
         steps(html, report.steps());
-        if (!report.warnings().isEmpty()) {
-            html.append("<h2>Contacts dropped (").append(report.warnings().size()).append(")</h2><ul>");
+        if (report.counts().warnings() > 0) {
+            html.append("<h2>Contacts dropped (").append(String.format(Locale.ROOT, "%,d", report.counts().warnings()))
+                    .append(")</h2><p>Kept for the other channel; all are in <a href=\"").append(ReportTasklet.WARNINGS)
+                    .append("\">").append(ReportTasklet.WARNINGS).append("</a>.</p><ul>");
             report.warnings().stream().limit(FIRST_REJECTS).forEach(w -> html.append("<li>").append(esc(w)).append("</li>"));
             html.append("</ul>\n");
         }
@@ -73,6 +78,21 @@ final class ReportPage {
     private static void card(StringBuilder html, String label, long value) {
         html.append("<div class=\"card\"><b>").append(String.format(Locale.ROOT, "%,d", value)).append("</b><span>")
                 .append(esc(label)).append("</span></div>");
+    }
+
+    /** Rejects grouped by reason: what HR fixes first. */
+    private static void reasons(StringBuilder html, List<ReasonTally.Reason> reasons) {
+        if (reasons.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Rejects by reason</h2><table><tr><th>reason</th><th>rows</th><th>first lines</th></tr>");
+        for (ReasonTally.Reason reason : reasons) {
+            html.append("<tr><td>").append(esc(reason.reason())).append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%,d", reason.count())).append("</td><td>")
+                    .append(esc(reason.firstLines().stream().map(String::valueOf).collect(Collectors.joining(", "))))
+                    .append("</td></tr>");
+        }
+        html.append("</table>\n");
     }
 
     private static void rejects(StringBuilder html, List<RejectedRow> rejects, long total) {

@@ -9,16 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -87,11 +86,11 @@ public class RosterCheck {
         long rejected = report.at("/counts/rejected").asLong();
         StringBuilder text = new StringBuilder("dry run of " + settings.job().name() + ": " + read + " rows read, "
                 + (read - rejected) + " usable, " + rejected + " rejected; nothing was published");
-        List<String[]> rejects = rejects(dir.resolve(ReportTasklet.REJECTS));
-        rejects.stream().limit(SHOWN_REJECTS).forEach(r -> text.append("\n  line ").append(r[0])
-                .append(", column ").append(r[1]).append(": ").append(r[2]));
-        if (rejects.size() > SHOWN_REJECTS) {
-            text.append("\n  … and ").append(rejects.size() - SHOWN_REJECTS).append(" more");
+        List<String[]> rejects = firstRejects(dir.resolve(ReportTasklet.REJECTS));
+        rejects.forEach(r -> text.append("\n  line ").append(r[0]).append(", column ").append(r[1]).append(": ")
+                .append(r[2]));
+        if (rejected > rejects.size()) {
+            text.append("\n  … and ").append(rejected - rejects.size()).append(" more");
         }
         List<String> reasons = report.get("reasons").valueStream().map(JsonNode::asString).toList();
         text.append(reasons.isEmpty() ? "\nthe guard would let tonight's run publish this roster"
@@ -100,12 +99,17 @@ public class RosterCheck {
                 .append(dir.resolve(ReportTasklet.REPORT)).toString();
     }
 
-    /** The rows of rejects.csv (line, column, reason), as HR will see them. */
-    private static List<String[]> rejects(Path file) throws Exception {
+    /** The first rows of rejects.csv (line, column, reason), as HR will see them. */
+    private static List<String[]> firstRejects(Path file) throws Exception {
+        List<String[]> rows = new ArrayList<>();
         try (CSVReader reader = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-            List<String[]> rows = reader.readAll();
-            return rows.subList(1, rows.size());
+            reader.readNext(); // the header
+            String[] row;
+            while (rows.size() < SHOWN_REJECTS && (row = reader.readNext()) != null) {
+                rows.add(row);
+            }
         }
+        return rows;
     }
 
     private static NightlyRun.Outcome failed(JobExecution execution) {
@@ -114,10 +118,10 @@ public class RosterCheck {
         if (settingsProblem != null) {
             return new NightlyRun.Outcome(ExitCodes.SETTINGS, settingsProblem.getMessage());
         }
-        String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                .map(StepExecution::getStepName).collect(Collectors.joining(", "));
-        return new NightlyRun.Outcome(ExitCodes.FAILED, "dry run failed in step " + step + ": "
-                + (failure == null ? execution.getExitStatus().getExitDescription()
+        FailedStep step = FailedStep.of(execution);
+        return new NightlyRun.Outcome(ExitCodes.FAILED, "dry run failed in step " + step.name() + ": "
+                + (step.reason() != null ? step.describe()
+                : failure == null ? execution.getExitStatus().getExitDescription()
                 : Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName())));
     }
 }

@@ -1,11 +1,11 @@
 package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.campaign.OutputDirectory;
+import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.campaign.DeliveryLedger;
 import com.example.hublinks.catalog.CatalogRepository;
 import com.example.hublinks.link.LinkRepository;
-import com.example.hublinks.roster.RosterRepository;
+import com.example.hublinks.roster.NightDelta;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Wires HR's dry run ({@code run … --dry-run}): the nightly job's own refreshCatalog, importRoster
  * and guard steps, then a report in {@code out/{job}/check/{date}/} — and nothing else: no link is
  * signed, nothing is exported. A job of its own name, so a check never touches the night's run
- * identity; every check is a fresh instance. The check's staging rows are dropped when it ends.
+ * identity; every check is a fresh instance. The check's delta table is dropped when it ends.
  */
 @Configuration
 public class RosterCheckJobConfiguration {
@@ -45,12 +45,12 @@ public class RosterCheckJobConfiguration {
 
     @Bean
     public Job rosterCheckJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step checkReportStep,
-                              RosterRepository roster) {
+                              NightDelta delta) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new JobExecutionListener() {
                     @Override
                     public void afterJob(JobExecution jobExecution) {
-                        roster.forgetImport(jobExecution.getJobInstance().getInstanceId()); // nothing reads a dry run's staging after its report
+                        delta.forget(jobExecution.getJobInstance().getInstanceId()); // nothing reads a dry run's delta after its report
                     }
                 })
                 .start(refreshCatalogStep)
@@ -68,10 +68,10 @@ public class RosterCheckJobConfiguration {
     @Bean
     @StepScope
     public ReportTasklet checkReportTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                            RosterRepository roster, LinkRepository links, CatalogRepository catalog,
-                                            DeliveryLedger deliveries, JsonMapper json) {
-        return ReportTasklet.dryRun(checkDirectory(settings, runDate), roster, links, catalog, deliveries, json,
-                settings.links().courses());
+                                            LinkRepository links, CatalogRepository catalog, DeliveryLedger deliveries,
+                                            JsonMapper json) {
+        return new ReportTasklet(checkDirectory(settings, runDate), jobRepository, links, catalog, deliveries, json,
+                ReportTasklet.Kind.DRY_RUN, settings.links().courses());
     }
 
     /** Where a dry run writes: {@code out/{job}/check/{date}/}, apart from the night's own files. */

@@ -1,14 +1,20 @@
 package com.example.hublinks.job;
 
 import com.example.hublinks.catalog.SkippedCourse;
+import com.example.hublinks.roster.ReasonTally;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** {@code report.json}: the fields scripts and dashboards read (DESIGN §4). */
+/**
+ * {@code report.json}: the fields scripts and dashboards read (DESIGN §4). Rejects and contact
+ * warnings are counted by reason with the first lines of each; every row of them is in
+ * {@code rejects.csv} and {@code warnings.csv}, {@code warnings} holds only the first few.
+ */
 public record RunReport(String job, String runDate, String status, int exitCode, CatalogInfo catalog, Counts counts,
-                        List<StepTiming> steps, List<String> reasons, List<String> warnings,
-                        Courses courses, Delivery delivery) {
+                        List<StepTiming> steps, List<String> reasons, List<ReasonTally.Reason> rejectsByReason,
+                        List<ReasonTally.Reason> warningsByReason, List<String> warnings, Courses courses,
+                        Delivery delivery) {
 
     /** Where tonight's catalog came from; when stale, {@code refreshedAt} is the last good refresh and {@code note} why. */
     public record CatalogInfo(String source, boolean stale, String refreshedAt, String note) {
@@ -18,8 +24,8 @@ public record RunReport(String job, String runDate, String status, int exitCode,
     public record Courses(List<Long> listed, List<SkippedCourse> skipped) {
     }
 
-    public record Counts(long read, long rejected, @JsonProperty("new") long newLinks, long changed, long unchanged, long removed,
-                         Map<String, Long> exported, long emailsSent) {
+    public record Counts(long read, long rejected, long warnings, @JsonProperty("new") long newLinks, long changed,
+                         long unchanged, long removed, Map<String, Long> exported, long emailsSent) {
     }
 
     /**

@@ -1,8 +1,6 @@
 package com.example.hublinks.job;
 
-import com.example.hublinks.roster.RosterRepository;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import com.example.hublinks.roster.NightDelta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -14,53 +12,35 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step {@code cleanupStaging}: deletes the staged rosters of this job's earlier nights and dry
- * runs, so that the staging tables hold about one roster per job rather than one per night.
- * Kept: tonight's (the report, {@code preview} and a resumed delivery read it) and those of a
- * night that failed and may still be resumed. One slice of rows per transaction (the tasklet is
- * called again until done); a restart starts over, and deleting is idempotent.
+ * Step {@code cleanupStaging}: drops the delta tables of this job's nights and dry runs, tonight's
+ * included (its exports and emails are done; the report reads only the job's context). Kept: a
+ * night that failed and may still be resumed, and a run still in progress (a dry run does not
+ * take the run lock). Dropping is idempotent, so a restart does it again.
  */
 class StagingCleanupTasklet implements Tasklet {
 
-    /** Rows per transaction: large enough to be quick, small enough to keep H2's undo log small. */
-    static final int SLICE = 10_000;
-
     private static final Logger log = LoggerFactory.getLogger(StagingCleanupTasklet.class);
 
-    private final RosterRepository roster;
+    private final NightDelta delta;
     private final JobRepository jobRepository;
-    private Deque<Long> superseded;
-    private long deleted;
 
-    StagingCleanupTasklet(RosterRepository roster, JobRepository jobRepository) {
-        this.roster = roster;
+    StagingCleanupTasklet(NightDelta delta, JobRepository jobRepository) {
+        this.delta = delta;
         this.jobRepository = jobRepository;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        if (superseded == null) {
-            JobExecution tonight = chunkContext.getStepContext().getStepExecution().getJobExecution();
-            superseded = new ArrayDeque<>();
-            for (long instance : roster.stagedInstances(tonight.getJobParameters().getString(RunParameters.JOB))) {
-                if (instance != tonight.getJobInstance().getInstanceId() && !resumable(instance)) {
-                    superseded.add(instance);
-                }
+        JobExecution tonight = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        int dropped = 0;
+        for (long instance : delta.registered(tonight.getJobParameters().getString(RunParameters.JOB))) {
+            if (instance == tonight.getJobInstance().getInstanceId() || !resumable(instance)) {
+                delta.forget(instance);
+                dropped++;
             }
         }
-        Long instance = superseded.peek();
-        if (instance == null) {
-            return RepeatStatus.FINISHED;
-        }
-        int slice = roster.deleteStagedLearners(instance, SLICE);
-        deleted += slice;
-        contribution.incrementWriteCount(slice);
-        if (slice < SLICE) {
-            roster.forgetImport(instance);
-            superseded.remove();
-            log.info("Deleted the staged roster of job instance {} ({} learners so far)", instance, deleted);
-        }
-        return superseded.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+        log.info("Dropped {} staged delta table(s)", dropped);
+        return RepeatStatus.FINISHED;
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.example.hublinks.job;
 
-import com.example.hublinks.roster.RosterRepository;
+import com.example.hublinks.roster.NightDelta;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Splits tonight's roster into {@code gridSize} ranges of user ids of about equal size, for the
+ * Splits tonight's delta (the learners to sign) into {@code gridSize} ranges of user ids of about equal size, for the
  * partitions of {@code signLinks}. A partition's context holds its range: {@value #FROM}
  * (inclusive) and {@value #TO} (exclusive); an end that is absent is open. The ranges are saved
  * with each partition's step execution, so a restart resumes the same ranges.
@@ -20,18 +20,18 @@ class UserIdRangePartitioner implements Partitioner {
     /** About how many learners the partition holds: the total behind its progress log. */
     static final String SIZE = "learners";
 
-    private final RosterRepository roster;
+    private final NightDelta delta;
     private final long jobInstanceId;
 
-    UserIdRangePartitioner(RosterRepository roster, long jobInstanceId) {
-        this.roster = roster;
+    UserIdRangePartitioner(NightDelta delta, long jobInstanceId) {
+        this.delta = delta;
         this.jobInstanceId = jobInstanceId;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<String> splits = roster.splitPoints(jobInstanceId, gridSize);
-        long learners = roster.learnerCount(jobInstanceId);
+        List<String> splits = delta.splitPoints(jobInstanceId, gridSize);
+        long learners = delta.learnerCount(jobInstanceId);
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int i = 0; i <= splits.size(); i++) {
             ExecutionContext range = new ExecutionContext();

@@ -3,9 +3,11 @@ package com.example.hublinks.link;
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.catalog.Catalog;
 import com.example.hublinks.catalog.CatalogSnapshot;
-import com.example.hublinks.roster.Learner;
+import com.example.hublinks.roster.PlannedLinks;
+import com.example.hublinks.roster.StagedLearner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -14,7 +16,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * published and assigned to the learner's team (see Catalog#assignedTeams). Pure: same learner, catalog and secret,
  * same links, which is what makes restarts and "unchanged" nights work.
  */
-public class LinkIssuer implements ItemProcessor<Learner, LearnerLinks> {
+public class LinkIssuer implements ItemProcessor<StagedLearner, LearnerLinks> {
 
     private final LinkSigner signer;
     private final HublinksProperties.Links settings;
@@ -27,12 +29,21 @@ public class LinkIssuer implements ItemProcessor<Learner, LearnerLinks> {
     }
 
     @Override
-    public LearnerLinks process(Learner learner) {
+    public LearnerLinks process(StagedLearner staged) {
+        String user = staged.learner().externalUserId();
         List<IssuedLink> links = new ArrayList<>(1 + settings.courses().size());
-        String user = learner.externalUserId();
+        for (LinkTarget target : targets(staged.learner().teamIds())) {
+            links.add(new IssuedLink(target.kind(), target.targetId(), signer.link(target, user)));
+        }
+        return new LearnerLinks(staged, links);
+    }
+
+    /** What a learner of these teams gets tonight, before signing: the input of their links besides their id. */
+    public List<LinkTarget> targets(List<Long> teamIds) {
+        List<LinkTarget> targets = new ArrayList<>(1 + settings.courses().size());
         switch (settings.kind()) {
-            case DASHBOARD -> links.add(issue(LinkTarget.dashboard(learner.teamIds()), user));
-            case KNOWLEDGE_HUB -> links.add(issue(new LinkTarget(LinkKind.KNOWLEDGE_HUB, settings.hubId(), List.of()), user));
+            case DASHBOARD -> targets.add(LinkTarget.dashboard(teamIds));
+            case KNOWLEDGE_HUB -> targets.add(new LinkTarget(LinkKind.KNOWLEDGE_HUB, settings.hubId(), List.of()));
             default -> {
                 // course: the links are the per-course ones below
             }
@@ -42,15 +53,24 @@ public class LinkIssuer implements ItemProcessor<Learner, LearnerLinks> {
             if (course == null || !course.published()) {
                 continue;
             }
-            List<Long> teams = catalog.assignedTeams(learner.teamIds(), course);
+            List<Long> teams = catalog.assignedTeams(teamIds, course);
             if (!teams.isEmpty()) {
-                links.add(issue(new LinkTarget(LinkKind.COURSE, String.valueOf(courseId), teams), user));
+                targets.add(new LinkTarget(LinkKind.COURSE, String.valueOf(courseId), teams));
             }
         }
-        return new LearnerLinks(learner, links);
+        return targets;
     }
 
-    private IssuedLink issue(LinkTarget target, String user) {
-        return new IssuedLink(target.kind(), target.targetId(), signer.link(target, user));
+    /** {@link #targets} for the roster's change detection: as one string, and how many links. */
+    public PlannedLinks plan(List<Long> teamIds) {
+        List<LinkTarget> targets = targets(teamIds);
+        return new PlannedLinks(targets.stream().map(t -> t.kind().settingName() + "/" + t.targetId() + "/" + t.teams())
+                .collect(Collectors.joining(";")), targets.size());
+    }
+
+    /** The settings every link depends on, for the roster's change detection (the secret is in its key). */
+    public String settingsKey() {
+        return signer.format().baseUrl() + "|" + settings.kind().settingName() + "|" + settings.hubId() + "|"
+                + settings.courses();
     }
 }

@@ -1,15 +1,14 @@
 package com.example.hublinks.link;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.example.hublinks.support.SqlValues;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -20,11 +19,9 @@ import org.springframework.stereotype.Repository;
 public class LinkRepository {
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
 
     public LinkRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /**
@@ -39,21 +36,40 @@ public class LinkRepository {
     }
 
     /**
-     * The stored links of the learners whose ids sort from {@code firstId} to {@code lastId} (the
-     * database's order, the one the learner reader reads in), keyed by user id, then by
-     * {@link IssuedLink#key()}. A range of the primary key, not an {@code IN (…)} list of ids,
-     * which H2 answers by scanning every link of the job.
+     * The stored links of these learners (ids in the database's order, the one the readers read
+     * in), keyed by user id, then by {@link IssuedLink#key()}. {@code dense}: one range of the
+     * primary key from the first id to the last (when the chunk's learners are most of the range);
+     * else one index probe per id ({@link SqlValues}): tonight's few changed learners, spread over
+     * a million stored ones. Never an {@code IN (…)} list, which H2 answers with a scan.
      */
-    Map<String, Map<String, StoredLink>> linksBetween(String job, String firstId, String lastId) {
+    public Map<String, Map<String, StoredLink>> linksOf(String job, List<String> sortedIds, boolean dense) {
         Map<String, Map<String, StoredLink>> links = new HashMap<>();
-        jdbc.query("select external_user_id, kind, target_id, url, state from learner_link"
-                        + " where job_name = ? and external_user_id between ? and ?",
-                rs -> {
-                    StoredLink link = new StoredLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5));
-                    links.computeIfAbsent(link.externalUserId(), k -> new HashMap<>()).put(link.key(), link);
-                }, job, firstId, lastId);
+        if (sortedIds.isEmpty()) {
+            return links;
+        }
+        RowCallbackHandler collect = rs -> {
+            StoredLink link = new StoredLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getDate(6).toLocalDate());
+            links.computeIfAbsent(link.externalUserId(), k -> new HashMap<>()).put(link.key(), link);
+        };
+        if (dense) {
+            jdbc.query("select external_user_id, kind, target_id, url, state, last_changed from learner_link"
+                    + " where job_name = ? and external_user_id between ? and ?", collect, job, sortedIds.get(0),
+                    sortedIds.get(sortedIds.size() - 1));
+        } else {
+            List<Object> arguments = new ArrayList<>(sortedIds);
+            arguments.add(job);
+            jdbc.query("select l.external_user_id, l.kind, l.target_id, l.url, l.state, l.last_changed from "
+                    + SqlValues.ids(sortedIds.size()) + " join learner_link l on l.job_name = ?"
+                    + " and l.external_user_id = v.id", collect, arguments.toArray());
+        }
         return links;
+    }
+
+    /** Whether the job has any link stored: on its first night there is nothing to compare with. */
+    public boolean anyStored(String job) {
+        return !jdbc.queryForList("select 1 from learner_link where job_name = ? fetch first 1 rows only", Integer.class,
+                job).isEmpty();
     }
 
     void insert(String job, LocalDate runDate, List<Keyed> rows) {
@@ -99,35 +115,20 @@ public class LinkRepository {
                 });
     }
 
-    /** Leavers: every live link of a learner who is not in tonight's roster becomes 'removed'. */
-    public int removeLeavers(String job, long jobInstanceId, LocalDate runDate) {
-        return jdbc.update("update learner_link set state = 'removed', removed_on = ? where job_name = ?"
-                + " and state <> 'removed' and not exists (select 1 from roster_learner r where r.job_instance_id = ?"
-                + " and r.external_user_id = learner_link.external_user_id)", Date.valueOf(runDate), job, jobInstanceId);
-    }
-
-    /**
-     * Learners holding at least one live link: the size of the last published roster. Counted
-     * while streaming the ids in primary-key order, not with {@code count(distinct …)}: H2 keeps
-     * every distinct id in memory for that, which ran a 10M-learner night out of a 256 MB heap.
-     */
-    public long activeLearners(String job) {
-        long[] learners = {0};
-        String[] previous = {null};
-        jdbc.query(connection -> {
-            PreparedStatement query = connection.prepareStatement("select external_user_id from learner_link"
-                    + " where job_name = ? and state <> 'removed' order by job_name, external_user_id");
-            query.setString(1, job);
-            query.setFetchSize(1000);
-            return query;
-        }, (ResultSet rs) -> {
-            String id = rs.getString(1);
-            if (!id.equals(previous[0])) {
-                learners[0]++;
-                previous[0] = id;
+    /** Leavers: every live link of these learners becomes removed. Returns how many did. */
+    public int removeAllOf(String job, LocalDate runDate, List<String> ids) {
+        int removed = 0;
+        for (int[] batch : jdbc.batchUpdate("update learner_link set state = 'removed', removed_on = ? where job_name = ?"
+                + " and external_user_id = ? and state <> 'removed'", ids, ids.size(), (ps, id) -> {
+                    ps.setDate(1, Date.valueOf(runDate));
+                    ps.setString(2, job);
+                    ps.setString(3, id);
+                })) {
+            for (int count : batch) {
+                removed += Math.max(0, count);
             }
-        });
-        return learners[0];
+        }
+        return removed;
     }
 
     /** Links per state as of this night: new/changed tonight, unchanged, removed tonight. */
@@ -155,7 +156,8 @@ public class LinkRepository {
     }
 
     /** A row of learner_link as stored. */
-    record StoredLink(String externalUserId, String kind, String targetId, String url, String state) {
+    public record StoredLink(String externalUserId, String kind, String targetId, String url, String state,
+                             LocalDate lastChanged) {
         String key() {
             return kind + "/" + targetId;
         }

@@ -52,6 +52,14 @@ public final class LinkSigner {
         return new String(hex, StandardCharsets.US_ASCII);
     }
 
+    /**
+     * A key for another use of the secret, {@code HMAC-SHA256(secret, purpose)}: it changes with the
+     * secret but does not reveal it (the roster's fingerprints are keyed with one).
+     */
+    public byte[] derivedKey(String purpose) {
+        return mac.get().doFinal(("hublinks derived key: " + purpose).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Constant-time comparison of a presented signature with the one the URL should carry. */
     public boolean hasValidSignature(String unsignedUrl, String presentedSignature) {
         byte[] expected = signature(unsignedUrl).getBytes(StandardCharsets.US_ASCII);

@@ -90,7 +90,12 @@ public class ExclusiveRun {
         @Override
         public void close() {
             heartbeat.shutdownNow();
-            lock.release(job);
+            try {
+                lock.release(job);
+            } catch (RuntimeException e) {
+                // the database is gone: the row stays, and the next run takes it over, this process having ended
+                log.warn("Could not release the run lock of {} ({}); the next run takes it over", job, e.getMessage());
+            }
         }
     }
 }

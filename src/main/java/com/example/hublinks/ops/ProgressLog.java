@@ -8,7 +8,9 @@ import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -18,7 +20,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * done, items per second and, when the step's total is known, the share done and the time left.
  * Counts only, never an item: a learner's link is a login.
  */
-public class ProgressLog implements StepExecutionListener, ItemWriteListener<Object> {
+public class ProgressLog implements StepExecutionListener, ItemWriteListener<Object>, ChunkListener<Object, Object> {
 
     /** The total a step will process, or {@link #UNKNOWN}. */
     public static final long UNKNOWN = -1;
@@ -29,6 +31,7 @@ public class ProgressLog implements StepExecutionListener, ItemWriteListener<Obj
     private final Clock clock;
     private final ToLongFunction<StepExecution> total;
     private final String readerName;
+    private final boolean tasklet;
 
     // per thread: the partitions of signLinks share this listener, each on its own thread
     private final ThreadLocal<State> state = new ThreadLocal<>();
@@ -38,10 +41,32 @@ public class ProgressLog implements StepExecutionListener, ItemWriteListener<Obj
      * @param readerName the reader whose saved count tells how much a resumed step had done already
      */
     public ProgressLog(Duration every, Clock clock, ToLongFunction<StepExecution> total, String readerName) {
+        this(every, clock, total, readerName, false);
+    }
+
+    private ProgressLog(Duration every, Clock clock, ToLongFunction<StepExecution> total, String readerName,
+                        boolean tasklet) {
         this.every = every;
         this.clock = clock;
         this.total = total;
         this.readerName = readerName;
+        this.tasklet = tasklet;
+    }
+
+    /** For a tasklet step that counts what it reads (importRoster): progress after each of its transactions. */
+    public static ProgressLog ofReads(Duration every, Clock clock) {
+        return new ProgressLog(every, clock, step -> UNKNOWN, "", true);
+    }
+
+    @Override
+    public void afterChunk(ChunkContext context) {
+        if (tasklet) {
+            State s = state.get();
+            long read = context.getStepContext().getStepExecution().getReadCount();
+            if (s != null && read > s.done()) {
+                progress(read - s.done());
+            }
+        }
     }
 
     record State(String step, long total, long before, Instant started, long done, Instant lastLog) {
@@ -60,12 +85,18 @@ public class ProgressLog implements StepExecutionListener, ItemWriteListener<Obj
 
     @Override
     public void afterWrite(Chunk<?> items) {
+        if (!tasklet) {
+            progress(items.size());
+        }
+    }
+
+    private void progress(long items) {
         State s = state.get();
         if (s == null) {
             return;
         }
         Instant now = clock.instant();
-        State next = new State(s.step(), s.total(), s.before(), s.started(), s.done() + items.size(), s.lastLog());
+        State next = new State(s.step(), s.total(), s.before(), s.started(), s.done() + items, s.lastLog());
         if (Duration.between(s.lastLog(), now).compareTo(every) >= 0) {
             log.info(line(next, now));
             next = new State(next.step(), next.total(), next.before(), next.started(), next.done(), now);

@@ -3,7 +3,10 @@ package com.example.hublinks.roster;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /** Email syntax and phone normalisation to E.164 (libphonenumber, with the job's default region). */
@@ -13,10 +16,17 @@ public final class ContactRules {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"(),:;<>\\[\\]\\\\]+@[^@\\s\"(),:;<>\\[\\]\\\\]+\\.[^@\\s.\"(),:;<>\\[\\]\\\\]{2,}");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
+    private static final String LIBPHONENUMBER = libraryVersion();
+
     private final String defaultRegion;
 
     public ContactRules(String defaultRegion) {
         this.defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
+    }
+
+    /** What the outcome of these rules depends on besides a row: the default region and libphonenumber's version (its metadata). */
+    public String rulesKey() {
+        return "region=" + defaultRegion + ";libphonenumber=" + LIBPHONENUMBER;
     }
 
     /** Null when the address is usable, else why not. */
@@ -36,5 +46,18 @@ public final class ContactRules {
         } catch (NumberParseException e) {
             return null;
         }
+    }
+
+    private static String libraryVersion() {
+        Properties pom = new Properties();
+        try (InputStream in = PhoneNumberUtil.class.getResourceAsStream(
+                "/META-INF/maven/com.googlecode.libphonenumber/libphonenumber/pom.properties")) {
+            if (in != null) {
+                pom.load(in);
+            }
+        } catch (IOException e) {
+            // unknown: the rules key still changes with the region
+        }
+        return pom.getProperty("version", "unknown");
     }
 }

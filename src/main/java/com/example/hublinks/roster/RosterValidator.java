@@ -23,6 +23,10 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
     static final int MAX_REASON_LENGTH = 2000;
     private static final int MAX_QUOTED = 60;
     private static final Pattern TEAM_SEPARATORS = Pattern.compile("[|,]"); // several teams: "5|6" or "5,6"
+    /** A kept row whose email was dropped (invalid; the learner is reached by SMS). */
+    public static final int EMAIL_DROPPED = 1;
+    /** A kept row whose phone was dropped (invalid; the learner is reached by email). */
+    public static final int PHONE_DROPPED = 2;
 
     private final Columns columns;
     private final Catalog catalog;
@@ -36,8 +40,37 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
         this.contactRequired = contactRequired;
     }
 
+    /** The settings a row's outcome depends on, for its fingerprint: a change re-validates every learner. */
+    public String rulesKey() {
+        return contacts.rulesKey() + ";contactRequired=" + contactRequired + ";columns=" + columns;
+    }
+
     @Override
     public ValidatedRow process(RosterRow row) {
+        return validate(row, resolveTeams(row));
+    }
+
+    /** The row's team cell resolved against the catalog (cheap: what change detection needs before validating). */
+    public ResolvedTeams resolveTeams(RosterRow row) {
+        String teams = trim(row.team());
+        if (teams.length() > MAX_TEAM_LENGTH) {
+            return new ResolvedTeams(List.of(), List.of("team is longer than " + MAX_TEAM_LENGTH + " characters"));
+        }
+        List<Long> ids = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String cell : TEAM_SEPARATORS.split(teams, -1)) {
+            Catalog.TeamResolution team = catalog.resolveTeam(cell);
+            if (team.found()) {
+                ids.add(team.teamId());
+            } else {
+                problems.add(team.problem());
+            }
+        }
+        return new ResolvedTeams(ids, problems);
+    }
+
+    /** Validates a row whose teams are already resolved. */
+    public ValidatedRow validate(RosterRow row, ResolvedTeams teams) {
         Problems problems = new Problems();
         String id = trim(row.externalUserId());
         if (id.isEmpty()) {
@@ -58,28 +91,15 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
         if (locale.length() > MAX_LOCALE_LENGTH) {
             problems.add(columns.locale(), "locale is longer than " + MAX_LOCALE_LENGTH + " characters");
         }
-
-        List<Long> teamIds = new ArrayList<>();
-        String teams = trim(row.team());
-        if (teams.length() > MAX_TEAM_LENGTH) {
-            problems.add(columns.team(), "team is longer than " + MAX_TEAM_LENGTH + " characters");
-        } else {
-            for (String cell : TEAM_SEPARATORS.split(teams, -1)) {
-                Catalog.TeamResolution team = catalog.resolveTeam(cell);
-                if (team.found()) {
-                    teamIds.add(team.teamId());
-                } else {
-                    problems.add(columns.team(), team.problem());
-                }
-            }
-        }
+        teams.problems().forEach(problem -> problems.add(columns.team(), problem));
+        List<Long> teamIds = teams.ids();
 
         List<ContactWarning> warnings = new ArrayList<>();
         String email = trim(row.email());
         String emailProblem = email.isEmpty() ? null : contacts.emailProblem(email);
         String rawPhone = trim(row.phone());
         String phone = rawPhone.isEmpty() ? "" : contacts.toE164(rawPhone);
-        String phoneProblem = phone == null ? "phone '" + shorten(rawPhone) + "' is not a valid number" : null;
+        String phoneProblem = phone == null ? phoneProblem(rawPhone) : null;
         boolean emailUsable = !email.isEmpty() && emailProblem == null;
         boolean phoneUsable = phone != null && !phone.isEmpty();
         if (emailUsable || phoneUsable || !contactRequired) {
@@ -106,6 +126,41 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
         Learner learner = new Learner(id, firstName, lastName, emailUsable ? email : "", phoneUsable ? phone : "",
                 teamIds, locale, row.lineNo());
         return ValidatedRow.accepted(learner, warnings);
+    }
+
+    /**
+     * Which contacts a kept row dropped, as {@link #EMAIL_DROPPED} and {@link #PHONE_DROPPED} bits:
+     * stored with the learner, so that an unchanged row's warnings are written again without
+     * validating it again ({@link #droppedContacts(RosterRow, int)}).
+     */
+    public int droppedContactFlags(ValidatedRow row) {
+        int flags = 0;
+        for (ContactWarning warning : row.warnings()) {
+            flags |= warning.column().equals(columns.phone()) ? PHONE_DROPPED : EMAIL_DROPPED;
+        }
+        return flags;
+    }
+
+    /** The warnings of an unchanged row whose validation dropped the contacts in {@code flags}: the same as validating it. */
+    public List<ContactWarning> droppedContacts(RosterRow row, int flags) {
+        if (flags == 0) {
+            return List.of();
+        }
+        String id = trim(row.externalUserId());
+        List<ContactWarning> warnings = new ArrayList<>(2);
+        if ((flags & EMAIL_DROPPED) != 0) {
+            warnings.add(new ContactWarning(row.lineNo(), id, columns.email(),
+                    contacts.emailProblem(trim(row.email())) + "; kept for SMS"));
+        }
+        if ((flags & PHONE_DROPPED) != 0) {
+            warnings.add(new ContactWarning(row.lineNo(), id, columns.phone(),
+                    phoneProblem(trim(row.phone())) + "; kept for email"));
+        }
+        return warnings;
+    }
+
+    private static String phoneProblem(String rawPhone) {
+        return "phone '" + shorten(rawPhone) + "' is not a valid number";
     }
 
     private static String shorten(String value) {

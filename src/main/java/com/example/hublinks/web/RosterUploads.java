@@ -2,12 +2,12 @@ package com.example.hublinks.web;
 
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.SettingsException;
-import com.example.hublinks.campaign.OutputDirectory;
+import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.job.NightlyRun;
 import com.example.hublinks.job.ReportTasklet;
 import com.example.hublinks.job.RosterCheck;
-import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.ops.RunHistory;
+import com.example.hublinks.roster.LearnerRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,18 +56,18 @@ class RosterUploads {
     private final RosterCheck rosterCheck;
     private final HublinksProperties settings;
     private final RunHistory history;
-    private final LinkRepository links;
+    private final LearnerRepository learners;
     private final JsonMapper json;
     private final Clock clock;
     /** Checks share the dry run's folder of the day ({@code out/{job}/check/{date}/}): one at a time. */
     private final ReentrantLock checking = new ReentrantLock(true);
 
-    RosterUploads(RosterCheck rosterCheck, HublinksProperties settings, RunHistory history, LinkRepository links,
+    RosterUploads(RosterCheck rosterCheck, HublinksProperties settings, RunHistory history, LearnerRepository learners,
                   JsonMapper json, Clock clock) {
         this.rosterCheck = rosterCheck;
         this.settings = settings;
         this.history = history;
-        this.links = links;
+        this.learners = learners;
         this.json = json;
         this.clock = clock;
     }
@@ -143,12 +143,12 @@ class RosterUploads {
                 warnings.subList(0, Math.min(warnings.size(), SHOWN_WARNINGS)), checkedAt);
     }
 
-    /** The night the guard compares with: the last one that published, and its learners with live links. */
+    /** The night the guard compares with: the last one that published, and the learners it left live. */
     private CheckResult.LastPublished lastPublished() {
         String job = settings.job().name();
         return history.last(job, 100).stream()
                 .filter(run -> "COMPLETED".equals(run.status()) && !run.guardStopped()).findFirst()
-                .map(run -> new CheckResult.LastPublished(run.runDate(), links.activeLearners(job))).orElse(null);
+                .map(run -> new CheckResult.LastPublished(run.runDate(), learners.liveCount(job))).orElse(null);
     }
 
     /** Streams the upload into its owner-only folder, renamed when complete (then owner-readable only); returns its SHA-256. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.HublinksProperties.Audience;
 import com.example.hublinks.TestReaders;
+import com.example.hublinks.link.LinkRepository;
+import com.example.hublinks.roster.NightDelta;
+import com.example.hublinks.support.KeyLookup;
 import java.time.LocalDate;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -13,8 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Who tonight's campaign reaches, for each {@code campaign.audience}, read by the real paging
- * reader from the real schema (H2, Flyway migrations).
+ * Who tonight's campaign reaches, for each {@code campaign.audience}, read by the real reader
+ * from the real schema (H2, Flyway migrations): {@code all} from the stored learners, {@code new}
+ * and {@code changed} from tonight's delta.
  */
 class CampaignAudienceTest {
 
@@ -33,9 +37,18 @@ class CampaignAudienceTest {
         link(jdbc, "D-removed", "removed", NIGHT.minusDays(3));
         link(jdbc, "E-new-last-week", "new", NIGHT.minusDays(7));
         link(jdbc, "F-not-on-tonights-roster", "unchanged", NIGHT.minusDays(3));
+        // the stored learners: F's link is live but F is no learner of the job any more, D left
         for (String user : List.of("A-new-tonight", "B-changed-tonight", "C-unchanged", "D-removed", "E-new-last-week")) {
-            jdbc.update("insert into roster_learner (job_instance_id, external_user_id, line_no, first_name, email,"
-                    + " team_ids) values (?, ?, 2, 'Sam', 'sam@example.com', '5')", INSTANCE, user);
+            jdbc.update("insert into learner (job_name, external_user_id, line_no, first_name, email, team_ids,"
+                    + " first_seen, last_changed, removed_on) values ('night-job', ?, 2, 'Sam', 'sam@example.com', '5',"
+                    + " ?, ?, ?)", user, java.sql.Date.valueOf(NIGHT.minusDays(30)), java.sql.Date.valueOf(NIGHT),
+                    user.startsWith("D") ? java.sql.Date.valueOf(NIGHT.minusDays(3)) : null);
+        }
+        // tonight's delta: the learners staged tonight (C's email changed, its link did not)
+        new NightDelta(jdbc).create(INSTANCE);
+        for (String user : List.of("A-new-tonight", "B-changed-tonight", "C-unchanged")) {
+            jdbc.update("insert into " + NightDelta.table(INSTANCE) + " (external_user_id, leaver, line_no, first_name,"
+                    + " email, team_ids, fingerprint) values (?, false, 2, 'Sam', 'sam@example.com', '5', 0)", user);
         }
         link(jdbc, "A-new-tonight", "new", NIGHT, "other-job"); // another job's links are never in this campaign
     }
@@ -57,7 +70,8 @@ class CampaignAudienceTest {
     }
 
     private static List<String> audience(Audience audience) throws Exception {
-        return TestReaders.readAll(CampaignReader.build(db, "night-job", INSTANCE, NIGHT, audience, 2)).stream()
+        return TestReaders.readAll(new CampaignReader("campaignReader", db, new LinkRepository(new JdbcTemplate(db)),
+                        "night-job", INSTANCE, NIGHT, audience, KeyLookup.PER_ID)).stream()
                 .map(row -> row.learner().externalUserId()).toList();
     }
 

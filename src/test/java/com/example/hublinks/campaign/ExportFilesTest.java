@@ -1,6 +1,8 @@
 package com.example.hublinks.campaign;
 
+import com.example.hublinks.support.OutputDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.link.IssuedLink;
@@ -9,6 +11,7 @@ import com.example.hublinks.roster.Learner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -75,11 +78,46 @@ class ExportFilesTest {
         assertThat(dir.part("report.json")).doesNotExist();
     }
 
-    private OutputDirectory export(boolean bom, String sms) throws Exception {
-        HublinksProperties.Campaign campaign = new HublinksProperties.Campaign(HublinksProperties.Audience.CHANGED, out,
+    @Test
+    void exportPartsAreOwnerOnlyFromTheFirstByteAndARestartAddsToThem() throws Exception {
+        Path probe = Files.createFile(out.resolve("probe")); // as a file is created here without asking for more
+        assumeTrue(Files.getPosixFilePermissions(probe).contains(PosixFilePermission.OTHERS_READ),
+                "this process's umask already keeps new files from others: nothing to tell apart");
+        OutputDirectory dir = new OutputDirectory(out, "job", LocalDate.of(2026, 3, 2)).create();
+        Files.writeString(dir.part(ExportFiles.EMAIL), "left by an earlier attempt\n"); // replaced, not added to
+        Map<String, ItemStreamWriter<CampaignRow>> writers = ExportFiles.writers(dir, campaign(false, "{link}"),
+                JsonMapper.builder().build());
+        ExecutionContext saved = new ExecutionContext();
+        for (Map.Entry<String, ItemStreamWriter<CampaignRow>> writer : writers.entrySet()) {
+            writer.getValue().open(saved); // email.csv and sms.csv have their header now
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.part(writer.getKey()))))
+                    .as(writer.getKey()).isEqualTo("rw-------");
+            writer.getValue().write(new Chunk<>(ZOE));
+            writer.getValue().update(saved);
+            writer.getValue().close();
+        }
+        // a restart from that commit adds to the parts instead of starting them again
+        for (ItemStreamWriter<CampaignRow> writer : writers.values()) {
+            writer.open(saved);
+            writer.write(new Chunk<>(NO_PHONE));
+            writer.close();
+        }
+        assertThat(Files.readString(dir.part(ExportFiles.EMAIL))).isEqualTo(
+                "email,first_name,last_name,external_user_id,link\r\n"
+                + "zoe@example.com,Zoë,'=cmd|' /C calc'!A0,E1,https://learn.edume.com/e/d/?g=5&e=E1&sig=ab\r\n"
+                + "sam@example.com,Sam,\"Lee, Jr.\",E2,https://learn.edume.com/e/d/?g=5&e=E2&sig=cd\r\n");
+        assertThat(Files.readString(dir.part(ExportFiles.INAPP))).hasLineCount(2);
+    }
+
+    private HublinksProperties.Campaign campaign(boolean bom, String sms) {
+        return new HublinksProperties.Campaign(HublinksProperties.Audience.CHANGED, out,
                 new HublinksProperties.Email(true, false, "learning@example.com", "s", bom, null, null, 10, 3,
                         Duration.ofSeconds(1)),
                 new HublinksProperties.Sms(true, sms), new HublinksProperties.Inapp(true));
+    }
+
+    private OutputDirectory export(boolean bom, String sms) throws Exception {
+        HublinksProperties.Campaign campaign = campaign(bom, sms);
         OutputDirectory dir = new OutputDirectory(out, "job", LocalDate.of(2026, 3, 2)).create();
         Map<String, ItemStreamWriter<CampaignRow>> writers = ExportFiles.writers(dir, campaign, JsonMapper.builder().build());
         for (ItemStreamWriter<CampaignRow> writer : writers.values()) {

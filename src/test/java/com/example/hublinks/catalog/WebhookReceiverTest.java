@@ -167,7 +167,7 @@ class WebhookReceiverTest {
         Set<String> withCourseLink = new HashSet<>(jdbc.queryForList(
                 "select external_user_id from learner_link where kind = 'course' and target_id = '126'", String.class));
         Set<String> inTeams5And7 = new HashSet<>(jdbc.queryForList(
-                "select external_user_id from roster_learner where team_ids in ('5', '7')", String.class));
+                "select external_user_id from learner where team_ids in ('5', '7')", String.class));
         assertThat(withCourseLink).isNotEmpty().isEqualTo(inTeams5And7);
         assertThat(jdbc.queryForObject("select count(*) from learner_link where target_id = '124'", Long.class)).isZero();
 

@@ -71,7 +71,7 @@ class CatalogCommandLineTest {
         eduMe.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
 
         Result result = hublinks("run", "catalog-cli-fail", "--date", "2026-11-03", "--hublinks.catalog.source=api",
-                "--hublinks.catalog.api.on-failure=fail", "--EDUME_API_KEY=" + EdumeStub.API_KEY);
+                "--hublinks.catalog.api.on-failure=fail", EdumeStub.keyFromEnvironment());
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
         assertThat(result.err()).contains("failed in step refreshCatalog")
@@ -85,7 +85,7 @@ class CatalogCommandLineTest {
         eduMe.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(500)));
 
         Result result = hublinks("run", "catalog-cli-nothing-stored", "--date", "2026-11-03",
-                "--hublinks.catalog.source=api", "--EDUME_API_KEY=" + EdumeStub.API_KEY);
+                "--hublinks.catalog.source=api", EdumeStub.keyFromEnvironment());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("no earlier night stored a catalog to fall back on");
@@ -97,10 +97,11 @@ class CatalogCommandLineTest {
         eduMe.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(401).withBody("{\"error\":\"invalid api key\"}")));
 
         Result result = hublinks("run", "catalog-cli-401", "--date", "2026-11-03", "--hublinks.catalog.source=api",
-                "--EDUME_API_KEY=" + EdumeStub.API_KEY);
+                EdumeStub.keyFromEnvironment());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).startsWith("hublinks: EDUME_API_KEY: eduMe refused the API key in EDUME_API_KEY")
+        assertThat(result.err().strip()).startsWith("hublinks: HUBLINKS_TEST_EDUME_API_KEY: eduMe refused the API key in"
+                + " HUBLINKS_TEST_EDUME_API_KEY")
                 .contains("{\"error\":\"invalid api key\"}").doesNotContain(EdumeStub.API_KEY);
         assertThat(result.err().lines()).hasSize(1);
     }
@@ -135,7 +136,7 @@ class CatalogCommandLineTest {
         Path snapshot = dir.resolve("snapshot");
 
         Result taken = hublinks("catalog-snapshot", "catalog-cli-snapshot", snapshot.toString(),
-                "--EDUME_API_KEY=" + EdumeStub.API_KEY);
+                EdumeStub.keyFromEnvironment());
 
         assertThat(taken.exitCode()).as(taken.err()).isZero();
         assertThat(taken.out()).contains("2 groups, 5 teams, 4 courses");
@@ -158,7 +159,8 @@ class CatalogCommandLineTest {
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
         Thread receiver = new Thread(() -> exit.set(HublinksCommand.execute(new PrintWriter(out), new PrintWriter(err),
-                "webhooks", "jobs/sample-nightly.yml", "--port", "0", "--EDUME_WEBHOOK_SECRET=demo-webhook-secret",
+                "webhooks", "jobs/sample-nightly.yml", "--port", "0",
+                "--hublinks.catalog.webhooks.secret-env=" + EdumeStub.webhookSecretVariable(),
                 "--spring.datasource.url=jdbc:h2:mem:catalog-cli-webhooks-serve;DB_CLOSE_DELAY=-1")));
         receiver.start();
         Matcher listening = Pattern.compile("receiving eduMe webhooks on port (\\d+)").matcher("");

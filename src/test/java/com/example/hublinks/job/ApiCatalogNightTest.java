@@ -88,7 +88,7 @@ class ApiCatalogNightTest {
         Set<String> withCourse = new HashSet<>(jdbc.queryForList(
                 "select external_user_id from learner_link where kind = 'course' and target_id = '123'", String.class));
         Set<String> inGroup101 = new HashSet<>(jdbc.queryForList(
-                "select external_user_id from roster_learner where team_ids in ('5', '6', '7')", String.class));
+                "select external_user_id from learner where team_ids in ('5', '6', '7')", String.class));
         assertThat(withCourse).isNotEmpty().isEqualTo(inGroup101); // no explicit teams: all of its group's teams
         assertThat(jdbc.queryForObject("select count(*) from learner_link where target_id in ('125', '999')", Long.class))
                 .isZero();

@@ -131,7 +131,8 @@ class RosterCheckTest {
         assertThat(report.get("reasons").toString()).contains("2 of 3 rows were rejected");
 
         assertThat(jdbc.queryForObject("select count(*) from learner_link", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from roster_learner", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from learner", Long.class)).isZero();
+        assertThat(TestDatabase.deltaTables(jdbc)).as("the dry run dropped its delta").isEmpty();
         assertThat(OUT.resolve("2026-02-01")).doesNotExist();
     }
 

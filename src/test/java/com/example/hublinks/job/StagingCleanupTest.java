@@ -18,9 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Ops' promise that the database does not grow by a roster every night: a completed night
- * deletes the staged rosters of the nights and dry runs before it, but never the roster of a
- * failed night that the same command would resume.
+ * Ops' promise that the database does not grow by a roster every night: a night's delta table
+ * is dropped once its exports are done, and a completed night drops those of the nights and dry
+ * runs before it, but never the delta of a failed night that the same command would resume.
  */
 @SpringBatchTest
 @SpringBootTest(classes = HublinksApplication.class, properties = {
@@ -52,10 +52,9 @@ class StagingCleanupTest {
         return nightlyRun.run(new NightlyRun.Request(date, roster, false, false)).exitCode();
     }
 
-    /** Job instances with rows in any staging table. */
+    /** Job instances whose delta table is still there. */
     List<Long> staged() {
-        return jdbc.queryForList("select job_instance_id from roster_learner union select job_instance_id"
-                + " from roster_reject union select job_instance_id from roster_warning order by 1", Long.class);
+        return TestDatabase.deltaTables(jdbc);
     }
 
     long instanceOf(LocalDate date) {
@@ -66,43 +65,43 @@ class StagingCleanupTest {
     }
 
     @Test
-    void aCompletedNightKeepsOnlyItsOwnStagedRoster() throws Exception {
+    void aCompletedNightLeavesNoDeltaBehindAndDropsThoseBeforeIt() throws Exception {
         assertThat(night(NIGHT1, SAMPLE)).isZero();
+        assertThat(staged()).as("a completed night drops its own delta").isEmpty();
         rosterCheck.run(new NightlyRun.Request(NIGHT1.plusDays(1), SAMPLE, false, false)); // HR's dry run
-        assertThat(staged()).as("a dry run deletes its own staging").hasSize(1);
+        assertThat(staged()).as("a dry run drops its own delta").isEmpty();
         // ten learners of fifty: stopped by the guard, never resumed (the next run is a new attempt)
         Path shrunk = DIR.resolve("shrunk.csv");
         Files.createDirectories(DIR);
         Files.write(shrunk, Files.readAllLines(Path.of(SAMPLE)).subList(0, 11));
         assertThat(night(NIGHT1.plusDays(1), shrunk.toString())).isEqualTo(ExitCodes.GUARD_STOPPED);
-        assertThat(staged()).hasSize(2);
+        assertThat(staged()).containsExactly(instanceOf(NIGHT1.plusDays(1)));
 
         assertThat(night(NIGHT1.plusDays(2), SAMPLE)).isZero();
 
-        long tonight = instanceOf(NIGHT1.plusDays(2));
-        assertThat(staged()).containsExactly(tonight);
-        assertThat(jdbc.queryForList("select job_instance_id from roster_import", Long.class)).containsExactly(tonight);
-        assertThat(jdbc.queryForObject("select count(*) from roster_learner", Long.class)).isEqualTo(50);
+        assertThat(staged()).isEmpty();
+        assertThat(jdbc.queryForList("select job_instance_id from roster_import", Long.class)).isEmpty();
     }
 
     @Test
-    void theRosterOfAFailedNightStaysUntilItIsResumed() throws Exception {
+    void theDeltaOfAFailedNightStaysUntilItIsResumed() throws Exception {
         assertThat(night(NIGHT1, SAMPLE)).isZero();
-        // a file where the night's output folder goes: the night fails in exportCampaign, after signing
-        Path blocker = DIR.resolve("sample-nightly").resolve(NIGHT1.plusDays(1).toString());
-        Files.createDirectories(blocker.getParent());
-        Files.writeString(blocker, "in the way");
+        // a folder where the email export's part file goes: the night fails in exportCampaign, after signing
+        Path night2 = DIR.resolve("sample-nightly").resolve(NIGHT1.plusDays(1).toString());
+        Path blocker = Files.createDirectories(night2.resolve("email.csv.part").resolve("in-the-way"));
         assertThat(night(NIGHT1.plusDays(1), SAMPLE)).isEqualTo(ExitCodes.FAILED);
         long failed = instanceOf(NIGHT1.plusDays(1));
+        assertThat(jdbc.queryForObject("select s.status from batch_step_execution s join batch_job_execution e"
+                + " on e.job_execution_id = s.job_execution_id where e.job_instance_id = ? and s.step_name ="
+                + " 'exportCampaign'", String.class, failed)).isEqualTo("FAILED");
 
         assertThat(night(NIGHT1.plusDays(2), SAMPLE)).isZero();
-        long third = instanceOf(NIGHT1.plusDays(2));
-        assertThat(staged()).containsExactly(failed, third);
-
-        Files.delete(blocker);
-        assertThat(night(NIGHT1.plusDays(1), SAMPLE)).as("resumed, with its staged roster").isZero();
-        // its report counts the roster it staged before it failed: 50 learners and the duplicate line
-        assertThat(TestFiles.read(blocker.resolve("report.json"))).contains("\"read\" : 51").contains("\"rejected\" : 1");
         assertThat(staged()).containsExactly(failed);
+
+        TestFiles.deleteRecursively(blocker.getParent());
+        assertThat(night(NIGHT1.plusDays(1), SAMPLE)).as("resumed, with its delta").isZero();
+        // its report counts the roster it read before it failed: 50 learners and the duplicate line
+        assertThat(TestFiles.read(night2.resolve("report.json"))).contains("\"read\" : 51").contains("\"rejected\" : 1");
+        assertThat(staged()).isEmpty();
     }
 }

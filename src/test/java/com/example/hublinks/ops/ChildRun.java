@@ -25,12 +25,20 @@ record ChildRun(Path home, Path logFile, Process process) {
 
     /** {@code hublinks COMMAND jobs/sample-nightly.yml ARGS…} as its own JVM, its output in {@code home/NAME.log}. */
     static ChildRun launch(Path home, String name, String subcommand, List<String> args) {
+        return launch(home, name, subcommand, Path.of("jobs/sample-nightly.yml"), null, args);
+    }
+
+    /** {@code hublinks COMMAND JOB ARGS…} run from {@code workingDirectory} (null: this JVM's). */
+    static ChildRun launch(Path home, String name, String subcommand, Path job, Path workingDirectory, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "com.example.hublinks.HublinksApplication",
-                subcommand, "jobs/sample-nightly.yml"));
+                subcommand, job.toString()));
         command.addAll(args);
         Path log = home.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         builder.environment().remove("EDUME_SIGNING_SECRET"); // the sample's demo secret file, in every run
         try {
             return new ChildRun(home, log, builder.start());

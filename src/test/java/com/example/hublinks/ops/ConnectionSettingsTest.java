@@ -38,4 +38,18 @@ class ConnectionSettingsTest {
         assertThat(own.getDataSourceProperties()).doesNotContainKey("reWriteBatchedInserts")
                 .containsEntry("logServerErrorDetail", "false");
     }
+
+    @Test
+    void anH2FileIsSharedByTheProcessesOfItsHostUnlessTheUrlSaysOtherwise() {
+        assertThat(ConnectionSettings.sharedH2File("jdbc:h2:file:./data/x"))
+                .isEqualTo("jdbc:h2:file:./data/x;AUTO_SERVER=TRUE");
+        assertThat(ConnectionSettings.sharedH2File("jdbc:h2:./data/x;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:./data/x;WRITE_DELAY=0;AUTO_SERVER=TRUE");
+        assertThat(ConnectionSettings.sharedH2File("jdbc:h2:~/x")).isEqualTo("jdbc:h2:~/x;AUTO_SERVER=TRUE");
+        for (String kept : new String[] {"jdbc:h2:file:./data/x;AUTO_SERVER=TRUE", "jdbc:h2:file:./data/x;auto_server=false",
+                "jdbc:h2:file:./data/x;FILE_LOCK=NO", "jdbc:h2:mem:x", "jdbc:h2:tcp://db/x", "jdbc:postgresql://db/x"}) {
+            assertThat(ConnectionSettings.sharedH2File(kept)).isEqualTo(kept);
+        }
+        assertThat(pool("jdbc:h2:file:./data/x").getJdbcUrl()).isEqualTo("jdbc:h2:file:./data/x;AUTO_SERVER=TRUE");
+    }
 }

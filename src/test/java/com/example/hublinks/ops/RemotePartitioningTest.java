@@ -56,6 +56,7 @@ class RemotePartitioningTest {
         admin.execute("create database remote_night");
         admin.execute("create database stranded_night");
         admin.execute("create database killed_night");
+        admin.execute("create database stopped_night");
         roster = tmp.resolve("roster.csv");
         assertThat(HublinksCommand.execute("generate-roster", "--rows", String.valueOf(LEARNERS), "--out",
                 roster.toString(), "--seed", "7")).isZero();
@@ -174,7 +175,38 @@ class RemotePartitioningTest {
         worker.stop();
         assertThat(worker.log()).containsPattern("signLinksPartition:partition\\d: resuming after [\\d,]+ items done");
         assertThat(database("killed_night").queryForObject("select count(*) from learner_link", Long.class))
-                .isEqualTo(database("killed_night").queryForObject("select count(*) from roster_learner", Long.class));
+                .isEqualTo(database("killed_night").queryForObject("select count(*) from learner", Long.class));
+    }
+
+    @Test
+    void aWorkerStoppedWithSigtermGivesItsPartitionBackAndTheNightCompletes() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("stopped"));
+        // chunks of two learners: a partition takes hundreds of commits, the signal lands in the middle of one
+        ChildRun stopped = ChildRun.launch(home, "stopped-worker", "worker", settings(home, "stopped_night",
+                "--hublinks.scale.mode=remote", "--hublinks.job.chunk-size=2", "--hublinks.ops.progress-every=0s"));
+        children.add(stopped);
+        assertThat(stopped.awaitLines(line -> line.contains("taking signLinks partitions"), 1)).as(stopped.log()).isTrue();
+        ChildRun manager = ChildRun.launch(home, "manager", "run", settings(home, "stopped_night", "--date", DATE,
+                "--roster", roster.toString(), "--hublinks.scale.mode=remote", "--hublinks.scale.timeout=2m"));
+        children.add(manager);
+        assertThat(stopped.awaitLines(line -> line.matches(".* signLinksPartition:partition\\d: .* items done.*"), 2))
+                .as(stopped.log()).isTrue();
+        stopped.process().destroy(); // SIGTERM in the middle of a partition, as systemd or Kubernetes stop a worker
+        assertThat(stopped.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("ended within 10 s of SIGTERM:\n" + stopped.log()).isTrue();
+        assertThat(stopped.process().exitValue()).as(stopped.log()).isEqualTo(ExitCodes.STOPPED);
+        assertThat(stopped.log()).contains("SIGTERM received: stopping the worker")
+                .containsPattern("Gave signLinksPartition:partition\\d back to channel signLinks:sample-nightly");
+
+        // the night goes on: another worker resumes the partition from its last commit, nobody reruns anything
+        ChildRun worker = workers(home, "stopped_night", "worker").get(0);
+        assertThat(manager.waitForExit()).as(manager.log()).isZero();
+        worker.stop();
+        assertThat(worker.log()).containsPattern("signLinksPartition:partition\\d: resuming after [\\d,]+ items done");
+        JdbcTemplate db = database("stopped_night");
+        assertThat(db.queryForList("select status from batch_step_execution", String.class)).containsOnly("COMPLETED");
+        assertThat(db.queryForObject("select count(*) from learner_link", Long.class))
+                .isEqualTo(db.queryForObject("select count(*) from learner", Long.class));
     }
 
     @Test

@@ -46,26 +46,21 @@ class JdbcRosterPostgresTest extends JdbcRosterContract {
     }
 
     @Test
-    void theStagingInsertOfNewIdsOnlyWorksOnPostgres() throws Exception {
-        // roster_learner as the application's migration creates it, here in PostgreSQL
-        String v1 = Files.readString(Path.of("src/main/resources/db/migration/V1__catalog_roster_links.sql"));
-        Matcher table = Pattern.compile("create table roster_learner \\([^;]*;").matcher(v1);
-        assertThat(table.find()).isTrue();
-        JdbcTemplate jdbc = new JdbcTemplate(POSTGRES.getPostgresDatabase());
-        jdbc.execute("drop table if exists roster_learner");
-        jdbc.execute(table.group());
-        RosterRepository repository = new RosterRepository(jdbc);
+    void theDeltaInsertOfNewIdsOnlyWorksOnPostgres() {
+        NightDelta delta = new NightDelta(new JdbcTemplate(POSTGRES.getPostgresDatabase()));
+        delta.create(7);
 
-        List<Learner> first = repository.insertNewLearners(7, List.of(learner("E1", 2), learner("E2", 3)));
-        List<Learner> second = repository.insertNewLearners(7, List.of(learner("E1", 9), learner("E3", 10)));
+        List<StagedLearner> first = delta.insertNew(7, List.of(learner("E1", 2), learner("E2", 3)));
+        List<StagedLearner> second = delta.insertNew(7, List.of(learner("E1", 9), learner("E3", 10)));
 
         assertThat(first).isEmpty(); // the duplicates it skipped
-        assertThat(second).extracting(Learner::lineNo).containsExactly(9L);
-        assertThat(repository.lineOf(7, "E1")).isEqualTo(2);
-        assertThat(repository.learnerCount(7)).isEqualTo(3);
+        assertThat(second).extracting(s -> s.learner().lineNo()).containsExactly(9L);
+        assertThat(delta.lineOf(7, "E1")).isEqualTo(2);
+        assertThat(delta.learnerCount(7)).isEqualTo(3);
+        delta.drop(7);
     }
 
-    private static Learner learner(String id, long line) {
-        return new Learner(id, "A", "B", id + "@example.com", "", List.of(5L, 6L), "", line);
+    private static StagedLearner learner(String id, long line) {
+        return new StagedLearner(new Learner(id, "A", "B", id + "@example.com", "", List.of(5L, 6L), "", line), 0);
     }
 }

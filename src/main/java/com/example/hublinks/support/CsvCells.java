@@ -1,4 +1,4 @@
-package com.example.hublinks.campaign;
+package com.example.hublinks.support;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package com.example.hublinks.campaign;
+package com.example.hublinks.support;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
@@ -7,17 +7,22 @@ import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * One night's output folder, {@code out/{job}/{run-date}/}. Files hold credentials-grade links:
@@ -28,6 +33,7 @@ import java.util.HexFormat;
 public class OutputDirectory {
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path dir;
 
@@ -83,15 +89,36 @@ public class OutputDirectory {
     public void write(String name, String content) {
         create();
         try {
-            Files.deleteIfExists(part(name));
-            if (POSIX) { // owner-only from the first byte, not only once renamed
-                Files.createFile(part(name), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
+            newPart(name);
             Files.writeString(part(name), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + part(name), e);
+            try {
+                Files.deleteIfExists(part(name)); // a full disk: leave no half-written part behind
+            } catch (IOException ignored) {
+                // the failure below says what matters
+            }
+            throw new UncheckedIOException("cannot write " + part(name) + ": " + e.getMessage(), e);
         }
         publish(name);
+    }
+
+    /** A new, empty file (replacing one there), owner-readable only from its first byte, open for writing. */
+    public static FileChannel createOwnerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return POSIX ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : FileChannel.open(file, options);
+    }
+
+    /**
+     * Creates {@code name.part} empty (replacing any left by an earlier attempt), owner-only from the
+     * first byte: a file created by whoever writes it next gets the process's umask (0644, usually)
+     * and would be readable by others until it is published.
+     */
+    public Path newPart(String name) throws IOException {
+        Path part = part(name);
+        createOwnerOnly(part).close();
+        return part;
     }
 
     /** Lower-case hex SHA-256 of a published file. */

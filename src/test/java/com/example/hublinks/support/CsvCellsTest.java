@@ -1,4 +1,4 @@
-package com.example.hublinks.campaign;
+package com.example.hublinks.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,293 @@
+package com.example.hublinks.roster;
+
+import com.example.hublinks.support.OutputDirectory;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Step {@code importRoster}: reads tonight's roster once and stages only what changed. Each call is
+ * one transaction (the step calls again while it answers CONTINUABLE), in phases: create tonight's
+ * delta table; per pass, load the stored fingerprints, read the roster chunk by chunk
+ * ({@link RosterImport}), then find the pass's leavers; finally the leavers among learners stored
+ * without a fingerprint, and the tally into the job's context.
+ * <p>
+ * A roster too large for one table in memory ({@code table-memory}) is read in several passes,
+ * each for the learners whose id hash falls in its share, with its own rejects and warnings files,
+ * merged in line order at the end: memory stays flat whatever the roster's size.
+ * <p>
+ * Restart: from the top. The import writes nothing but tonight's delta (dropped and made again)
+ * and its files (written again), and the comparison it holds in memory must see the whole roster.
+ */
+public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRosterTasklet.class);
+    static final String REJECTS = "rejects.csv";
+    static final String WARNINGS = "warnings.csv";
+    private static final String REJECTS_HEADER = "line,column,reason";
+    private static final String WARNINGS_HEADER = "line,external_user_id,column,reason";
+    private static final int LEAVER_BATCH = 1000;
+
+    /** What the import is given. */
+    /**
+     * @param rerun       not the date's first attempt ({@code --force}, or after a guard stop): the
+     *                    learners an earlier attempt changed tonight are staged again, so that the
+     *                    night's exports are the same as that attempt's
+     * @param tableMemory at most this much memory for the stored learners of one pass
+     */
+    public record Settings(String job, LocalDate runDate, boolean rerun, String idColumn, int chunkSize,
+                           long tableMemory) {
+    }
+
+    private final Supplier<ItemStreamReader<RosterRow>> readers;
+    private final RosterValidator validator;
+    private final RowFingerprint fingerprints;
+    private final Function<List<Long>, PlannedLinks> planner;
+    private final LearnerRepository learners;
+    private final NightDelta delta;
+    private final OutputDirectory out;
+    private final Settings settings;
+    private final JsonMapper json;
+    private final ForkJoinPool cores = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+
+    private enum Phase { START, LOAD, READ, LEAVERS, FINISH }
+
+    private Phase phase = Phase.START;
+    private long instance;
+    private int pass;
+    private int passes;
+    private long storedBefore;
+    private long read;
+    private long leavers;
+    private RosterImport rosterImport;
+    private StoredFingerprints stored;
+    private ItemStreamReader<RosterRow> reader;
+    private final List<IssueFile> rejectFiles = new ArrayList<>();
+    private final List<IssueFile> warningFiles = new ArrayList<>();
+
+    public ImportRosterTasklet(Supplier<ItemStreamReader<RosterRow>> readers, RosterValidator validator,
+                               RowFingerprint fingerprints, Function<List<Long>, PlannedLinks> planner,
+                               LearnerRepository learners, NightDelta delta, OutputDirectory out, Settings settings,
+                               JsonMapper json) {
+        this.readers = readers;
+        this.validator = validator;
+        this.fingerprints = fingerprints;
+        this.planner = planner;
+        this.learners = learners;
+        this.delta = delta;
+        this.out = out;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        switch (phase) {
+            case START -> start(step);
+            case LOAD -> load();
+            case READ -> read(contribution);
+            case LEAVERS -> leavers();
+            case FINISH -> {
+                finish(step);
+                return RepeatStatus.FINISHED;
+            }
+        }
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    private void start(StepExecution step) {
+        instance = step.getJobExecution().getJobInstance().getInstanceId();
+        delta.register(instance, settings.job(), settings.runDate());
+        delta.create(instance);
+        rosterImport = new RosterImport(validator, fingerprints, planner, delta, instance, settings.idColumn(), cores);
+        passes = 1; // until the stored learners turn out not to fit in memory
+        phase = Phase.LOAD;
+    }
+
+    /** This pass's share of the stored learners into memory; on the first pass, how many are stored. */
+    private void load() {
+        stored = new StoredFingerprints(settings.tableMemory());
+        long[] live = new long[2]; // with a fingerprint, without one
+        boolean[] full = {false};
+        learners.forEachLive(settings.job(), (id, fingerprint) -> {
+            if (fingerprint == null) {
+                live[1]++;
+                return;
+            }
+            live[0]++;
+            long idHash = RowFingerprint.idHash(id);
+            if (!full[0] && passOf(idHash) == pass) {
+                full[0] = !stored.put(idHash, RowFingerprint.idCheck(id), fingerprint);
+            }
+        });
+        if (full[0]) {
+            if (pass > 0) {
+                throw new IllegalStateException("pass " + pass + " of " + passes + " holds more stored learners than"
+                        + " hublinks.scale.roster-memory does");
+            }
+            int perPass = StoredFingerprints.capacityFor(settings.tableMemory()) * 9 / 10;
+            passes = (int) ((live[0] + perPass - 1) / perPass);
+            log.info("{} stored learners: reading the roster in {} passes (hublinks.scale.roster-memory {} bytes)",
+                    live[0], passes, settings.tableMemory());
+            return; // loaded again, this pass's share only
+        }
+        if (pass == 0) {
+            storedBefore = live[0] + live[1];
+        }
+        if (settings.rerun()) {
+            learners.forEachChangedOn(settings.job(), settings.runDate(), id -> {
+                int slot = stored.find(RowFingerprint.idHash(id), RowFingerprint.idCheck(id));
+                if (slot >= 0) {
+                    stored.force(slot);
+                }
+            });
+        }
+        IssueFile rejects = new IssueFile(out, partName(REJECTS), REJECTS_HEADER);
+        rejectFiles.add(rejects);
+        IssueFile warnings = new IssueFile(out, partName(WARNINGS), WARNINGS_HEADER);
+        warningFiles.add(warnings);
+        rosterImport.startPass(stored, rejects, warnings);
+        reader = readers.get();
+        reader.open(new ExecutionContext());
+        phase = Phase.READ;
+    }
+
+    private void read(StepContribution contribution) throws Exception {
+        List<RosterRow> rows = new ArrayList<>(settings.chunkSize());
+        boolean end = false;
+        while (rows.size() < settings.chunkSize()) {
+            RosterRow row = reader.read();
+            if (row == null) {
+                end = true;
+                break;
+            }
+            if (pass == 0) {
+                read++; // every row once, in the first pass
+                contribution.incrementReadCount();
+            }
+            if (passes == 1 || passOf(RowFingerprint.idHash(RosterImport.idOf(row))) == pass) {
+                rows.add(row);
+            }
+        }
+        rosterImport.process(rows);
+        if (end) {
+            phase = Phase.LEAVERS;
+        }
+    }
+
+    /**
+     * Stored learners no row of tonight's met are leavers (streamed by, written a batch at a time);
+     * those the table could not tell apart are leavers unless tonight's delta has them.
+     */
+    private void leavers() {
+        reader.close();
+        reader = null;
+        if (stored.unseen() > 0 || stored.hasAmbiguous()) {
+            List<String> gone = new ArrayList<>();
+            List<String> unsure = new ArrayList<>();
+            learners.forEachLive(settings.job(), (id, fingerprint) -> {
+                long idHash = RowFingerprint.idHash(id);
+                if (fingerprint == null || passOf(idHash) != pass) {
+                    return;
+                }
+                int slot = stored.find(idHash, RowFingerprint.idCheck(id));
+                if (stored.isAmbiguous(slot)) {
+                    unsure.add(id);
+                } else if (!stored.isSeen(slot)) {
+                    gone.add(id);
+                }
+                if (gone.size() >= LEAVER_BATCH) {
+                    leave(gone);
+                }
+                if (unsure.size() >= LEAVER_BATCH) {
+                    leaveUnlessStaged(unsure);
+                }
+            });
+            leave(gone);
+            leaveUnlessStaged(unsure);
+        }
+        stored = null;
+        pass++;
+        phase = pass < passes ? Phase.LOAD : Phase.FINISH;
+    }
+
+    private void leave(List<String> ids) {
+        delta.insertLeavers(instance, ids);
+        leavers += ids.size();
+        ids.clear();
+    }
+
+    private void leaveUnlessStaged(List<String> ids) {
+        ids.removeAll(delta.staged(instance, ids));
+        leave(ids);
+    }
+
+    private void finish(StepExecution step) {
+        // learners stored by an earlier release have no fingerprint yet: those not staged tonight have left
+        List<String> migrated = learners.unfingerprintedMissingFrom(settings.job(), NightDelta.table(instance));
+        for (int from = 0; from < migrated.size(); from += LEAVER_BATCH) {
+            leave(new ArrayList<>(migrated.subList(from, Math.min(migrated.size(), from + LEAVER_BATCH))));
+        }
+        ReasonTally rejected = closeAll(rejectFiles, REJECTS);
+        ReasonTally warned = closeAll(warningFiles, WARNINGS);
+        ImportTally tally = new ImportTally(read, rejected.total(), warned.total(), rosterImport.unchanged,
+                rosterImport.unchangedLinks, rosterImport.staged, leavers, storedBefore, rosterImport.perTeam,
+                rejected.byCount(), warned.byCount(), rosterImport.firstRejects, rosterImport.firstWarnings);
+        step.getExecutionContext().putString(ImportTally.KEY, json.writeValueAsString(tally));
+        step.setWriteCount(tally.staged() + tally.leavers());
+        step.setFilterCount(tally.unchanged());
+        log.info("Roster: {} rows, {} unchanged, {} to sign (new or changed), {} leaving, {} rejected",
+                tally.read(), tally.unchanged(), tally.staged(), tally.leavers(), tally.rejected());
+    }
+
+    private ReasonTally closeAll(List<IssueFile> files, String name) {
+        files.forEach(IssueFile::close);
+        ReasonTally tally = files.size() == 1 ? files.get(0).tally()
+                : IssueFile.merge(files, out.part(name));
+        files.clear();
+        return tally;
+    }
+
+    /** Closes what a failed or stopped import left open (files, the roster); nothing else happens here. */
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (reader != null) {
+            reader.close();
+        }
+        rejectFiles.forEach(IssueFile::closeQuietly);
+        warningFiles.forEach(IssueFile::closeQuietly);
+        cores.shutdown();
+        return null;
+    }
+
+    /** Read back from the job's context. */
+    public static ImportTally tally(ExecutionContext jobContext, JsonMapper json) {
+        String saved = jobContext.getString(ImportTally.KEY, null);
+        return saved == null ? null : json.readValue(saved, ImportTally.class);
+    }
+
+    private String partName(String name) {
+        return passes == 1 ? name : name + ".pass" + pass;
+    }
+
+    private int passOf(long idHash) {
+        return (int) Long.remainderUnsigned(idHash >>> 32, passes);
+    }
+
+}

@@ -1,0 +1,41 @@
+package com.example.hublinks.roster;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What importRoster found, kept in the job's execution context for the guard, signLinks, the
+ * report and metrics (none of them counts the roster again): rows read and rejected, learners
+ * unchanged since the last published night (and their links), staged to be signed, leaving, the
+ * live learners before tonight, learners per team, and rejects and warnings by reason with the
+ * first of each.
+ */
+public record ImportTally(long read, long rejected, long warnings, long unchanged, long unchangedLinks, long staged,
+                          long leavers, long storedBefore, Map<Long, Long> perTeam,
+                          List<ReasonTally.Reason> rejectReasons, List<ReasonTally.Reason> warningReasons,
+                          List<RejectedRow> firstRejects, List<ContactWarning> firstWarnings) {
+
+    /** The job context key it is saved under (as JSON). */
+    public static final String KEY = "importRoster.tally";
+
+    public ImportTally {
+        perTeam = Map.copyOf(perTeam);
+        rejectReasons = List.copyOf(rejectReasons);
+        warningReasons = List.copyOf(warningReasons);
+        firstRejects = List.copyOf(firstRejects);
+        firstWarnings = List.copyOf(firstWarnings);
+    }
+
+    /** Usable learners on tonight's roster. */
+    public long usable() {
+        return unchanged + staged;
+    }
+
+    /**
+     * Whether tonight's delta is a small part of what is stored: signLinks then looks up its
+     * learners' stored rows one by one instead of reading key ranges that hold mostly others.
+     */
+    public boolean sparse() {
+        return staged * 4 < storedBefore;
+    }
+}

@@ -1,0 +1,112 @@
+package com.example.hublinks.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.hublinks.cli.HublinksCommand;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An installation upgraded in place: a database that the previous release wrote (schema V8, two
+ * nights of the sample job: see {@code src/test/resources/upgrade/v8-h2/README.md}) is migrated by
+ * Flyway when today's release first starts on it, and its first night on the same roster finds
+ * every learner unchanged, tells nobody anything, keeps every link's history and exports for
+ * {@code audience: all} exactly what the previous release exported.
+ */
+class UpgradeTest {
+
+    static final Path FIXTURE = Path.of("src/test/resources/upgrade/v8-h2");
+
+    @TempDir
+    Path home;
+
+    String url() {
+        return "jdbc:h2:file:" + home.resolve("db/hublinks") + ";AUTO_SERVER=TRUE";
+    }
+
+    int night(String date, String... settings) {
+        List<String> args = new ArrayList<>(List.of("run", "jobs/sample-nightly.yml", "--date", date, "--roster",
+                FIXTURE.resolve("roster.csv").toString(), "--spring.datasource.url=" + url(),
+                "--hublinks.campaign.out-dir=" + home.resolve("out")));
+        args.addAll(List.of(settings));
+        StringWriter err = new StringWriter();
+        int code = HublinksCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
+                args.toArray(String[]::new));
+        assertThat(code).as(err.toString()).isZero();
+        return code;
+    }
+
+    static String latestMigration(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select \"version\" from \"flyway_schema_history\" order by \"installed_rank\" desc"
+                + " fetch first 1 rows only", String.class);
+    }
+
+    Map<String, String> linkHistory(JdbcTemplate jdbc) {
+        Map<String, String> history = new TreeMap<>();
+        jdbc.query("select * from learner_link", rs -> {
+            history.put(rs.getString("external_user_id") + "/" + rs.getString("kind"), rs.getString("url") + " "
+                    + rs.getString("state") + " " + rs.getDate("first_issued") + " " + rs.getDate("last_changed")
+                    + " " + rs.getDate("removed_on"));
+        });
+        return history;
+    }
+
+    @Test
+    void theFirstNightAfterTheUpgradeFindsEveryLearnerUnchangedAndTellsNobody() throws Exception {
+        Files.createDirectories(home.resolve("db"));
+        Files.copy(FIXTURE.resolve("hublinks.mv.db"), home.resolve("db/hublinks.mv.db"));
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url(), "sa", ""));
+        assertThat(latestMigration(jdbc)).isEqualTo("8");
+        Map<String, String> before = linkHistory(jdbc);
+        assertThat(before).hasSize(51); // 50 live links, E1003's removed one
+
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            night("2026-01-12", "--hublinks.campaign.email.send=true", "--spring.mail.host=127.0.0.1",
+                    "--spring.mail.port=" + port);
+            assertThat(smtp.getReceivedMessages()).as("nobody is sent a link they already have").isEmpty();
+        } finally {
+            smtp.stop();
+        }
+        Path night = home.resolve("out/sample-nightly/2026-01-12");
+        JsonNode counts = JsonMapper.builder().build().readTree(night.resolve("report.json").toFile()).get("counts");
+        assertThat(counts.get("unchanged").asLong()).isEqualTo(50);
+        assertThat(counts.get("new").asLong() + counts.get("changed").asLong() + counts.get("removed").asLong()).isZero();
+        assertThat(Files.readAllLines(night.resolve("email.csv"))).hasSize(1);
+        assertThat(linkHistory(jdbc)).isEqualTo(before);
+        assertThat(latestMigration(jdbc)).isEqualTo("9");
+        assertThat(jdbc.queryForObject("select count(*) from learner where removed_on is null and fingerprint is not null",
+                Long.class)).isEqualTo(50);
+
+        // the next night compares with what the first one stored: nothing is validated or signed again
+        night("2026-01-13", "--hublinks.campaign.audience=all");
+        Path all = home.resolve("out/sample-nightly/2026-01-13");
+        for (String file : List.of("email.csv", "sms.csv", "inapp.jsonl", "rejects.csv")) {
+            assertThat(Files.readAllBytes(all.resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(FIXTURE.resolve("expected").resolve(file)));
+        }
+        assertThat(jdbc.queryForObject("select write_count from batch_step_execution where step_name = 'importRoster'"
+                + " order by step_execution_id desc fetch first 1 rows only", Long.class)).as("staged").isZero();
+        assertThat(linkHistory(jdbc)).isEqualTo(before);
+    }
+}
