@@ -44,7 +44,7 @@ class ServeShutdownTest {
         Path users = home.resolve("users");
         UsersFile.add(users, "hr1", UsersFile.Role.HR, "Sample-pass-42".toCharArray());
         List<String> args = new ArrayList<>(List.of("--port", "0", "--hublinks.serve.users-file=" + users,
-                EdumeStub.webhookSecretVariable()));
+                "--hublinks.catalog.webhooks.secret-env=" + EdumeStub.webhookSecretVariable()));
         args.addAll(ChildRun.settings(home));
         ChildRun serve = ChildRun.launch(home, "serve", "serve", args);
         try {

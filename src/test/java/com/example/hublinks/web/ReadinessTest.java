@@ -58,7 +58,7 @@ class ReadinessTest {
         HttpResponse<String> alive = probe.get(PublicEndpointsConfiguration.LIVENESS);
         network.open();
         HttpResponse<String> back = probe.get(PublicEndpointsConfiguration.READINESS);
-        for (int i = 0; i < 100 && back.statusCode() != 200; i++) { // the pool reconnects in the background
+        for (int i = 0; i < 300 && back.statusCode() != 200; i++) { // the pool reconnects in the background
             Thread.sleep(100);
             back = probe.get(PublicEndpointsConfiguration.READINESS);
         }
