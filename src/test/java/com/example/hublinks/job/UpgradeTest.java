@@ -94,7 +94,7 @@ class UpgradeTest {
         assertThat(counts.get("new").asLong() + counts.get("changed").asLong() + counts.get("removed").asLong()).isZero();
         assertThat(Files.readAllLines(night.resolve("email.csv"))).hasSize(1);
         assertThat(linkHistory(jdbc)).isEqualTo(before);
-        assertThat(latestMigration(jdbc)).isEqualTo("9");
+        assertThat(latestMigration(jdbc)).isEqualTo("11"); // V11: serve's roster_acceptance (issue 13)
         assertThat(jdbc.queryForObject("select count(*) from learner where removed_on is null and fingerprint is not null",
                 Long.class)).isEqualTo(50);
 
