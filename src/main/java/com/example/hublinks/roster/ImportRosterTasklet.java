@@ -82,6 +82,7 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
     private RosterImport rosterImport;
     private StoredFingerprints stored;
     private ItemStreamReader<RosterRow> reader;
+    private RowPrefetch rows;
     private final List<IssueFile> rejectFiles = new ArrayList<>();
     private final List<IssueFile> warningFiles = new ArrayList<>();
 
@@ -172,30 +173,24 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
         rosterImport.startPass(stored, rejects, warnings);
         reader = readers.get();
         reader.open(new ExecutionContext());
+        rows = new RowPrefetch(reader, settings.chunkSize());
         phase = Phase.READ;
     }
 
     private void read(StepContribution contribution) throws Exception {
-        List<RosterRow> rows = new ArrayList<>(settings.chunkSize());
-        boolean end = false;
-        while (rows.size() < settings.chunkSize()) {
-            RosterRow row = reader.read();
-            if (row == null) {
-                end = true;
-                break;
-            }
-            if (pass == 0) {
-                read++; // every row once, in the first pass
-                contribution.incrementReadCount();
-            }
-            if (passes == 1 || passOf(RowFingerprint.idHash(RosterImport.idOf(row))) == pass) {
-                rows.add(row);
-            }
-        }
-        rosterImport.process(rows);
-        if (end) {
+        List<RosterRow> chunk = rows.next();
+        if (chunk == null) {
             phase = Phase.LEAVERS;
+            return;
         }
+        if (pass == 0) {
+            read += chunk.size(); // every row once, in the first pass
+            chunk.forEach(row -> contribution.incrementReadCount());
+        }
+        if (passes > 1) {
+            chunk = chunk.stream().filter(row -> passOf(RowFingerprint.idHash(RosterImport.idOf(row))) == pass).toList();
+        }
+        rosterImport.process(chunk);
     }
 
     /**
@@ -203,8 +198,7 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
      * those the table could not tell apart are leavers unless tonight's delta has them.
      */
     private void leavers() {
-        reader.close();
-        reader = null;
+        closeReader();
         if (stored.unseen() > 0 || stored.hasAmbiguous()) {
             List<String> gone = new ArrayList<>();
             List<String> unsure = new ArrayList<>();
@@ -274,13 +268,22 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
     /** Closes what a failed or stopped import left open (files, the roster); nothing else happens here. */
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        if (reader != null) {
-            reader.close();
-        }
+        closeReader();
         rejectFiles.forEach(IssueFile::closeQuietly);
         warningFiles.forEach(IssueFile::closeQuietly);
         cores.shutdown();
         return null;
+    }
+
+    private void closeReader() {
+        if (rows != null) {
+            rows.close();
+            rows = null;
+        }
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
     }
 
     /** Read back from the job's context. */
