@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,13 @@ import java.util.Map;
 /**
  * The rows a night wrote to hublinks' own tables of an H2 file database, for src/bench/benchmark.sh:
  * compares the database before the night (a saved copy) with the one after it, table by table,
- * each read in primary-key order and merged, and prints a line per table with rows inserted
- * (a key only after), deleted (a key only before) and changed (the same key, another value in
- * some column), then a total line. Spring Batch's BATCH_*, Spring Integration's INT_* and
- * Flyway's history are left out. A net count: a row inserted and deleted in the same night, or
- * updated twice, counts as it ends up (0 and 1), where PostgreSQL's statistics count each write.
+ * each read in H2's row-id order and merged, and prints a line per table with rows inserted (a
+ * row id only after), deleted (a row id only before) and changed (the same row id and primary
+ * key, another value in some column), then a total line. An update keeps its row's id, a row
+ * deleted and inserted again gets a new one (counted 2, as PostgreSQL counts it). Spring Batch's
+ * BATCH_*, Spring Integration's INT_* and Flyway's history are left out. A net count: a row
+ * inserted and deleted in the same night counts 0, a row updated twice 1, one updated to the
+ * values it had 0, where PostgreSQL's statistics count each write.
  * <pre>
  *   javac -cp h2.jar -d classes src/bench/H2RowDiff.java
  *   java -cp h2.jar:classes H2RowDiff BEFORE AFTER    (database files without .mv.db; BEFORE "-": none)
@@ -55,7 +59,7 @@ public final class H2RowDiff {
     }
 
     private static Connection open(String file) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + file + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r;LAZY_QUERY_EXECUTION=1", "sa", "");
+        return DriverManager.getConnection("jdbc:h2:file:" + java.nio.file.Path.of(file).toAbsolutePath() + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r;LAZY_QUERY_EXECUTION=1", "sa", "");
     }
 
     /** hublinks' tables of the PUBLIC schema and their primary-key columns, in order. */
@@ -81,116 +85,134 @@ public final class H2RowDiff {
     }
 
     /** Inserted, deleted and changed rows of one table; a side that is null has no such table (no rows). */
-    private static long[] diff(Connection before, Connection after, String table, List<String> key) throws SQLException {
+    private static long[] diff(Connection before, Connection after, String table, List<String> key) throws Exception {
         long[] counts = new long[3];
         try (Side b = new Side(before, table, key); Side a = new Side(after, table, key)) {
-            boolean hasB = b.next();
-            boolean hasA = a.next();
-            while (hasB || hasA) {
-                int order = !hasB ? 1 : !hasA ? -1 : compare(b.key, a.key);
+            Row x = b.next();
+            Row y = a.next();
+            while (x != null || y != null) {
+                int order = x == null ? 1 : y == null ? -1 : Long.compare(x.id, y.id);
                 if (order < 0) {
                     counts[1]++; // deleted
-                    hasB = b.next();
+                    x = b.next();
                 } else if (order > 0) {
                     counts[0]++; // inserted
-                    hasA = a.next();
+                    y = a.next();
                 } else {
-                    if (!Arrays.equals(b.values, a.values)) {
+                    if (!Arrays.equals(x.key, y.key)) {
+                        counts[1]++; // H2 gave a deleted row's id to another
+                        counts[0]++;
+                    } else if (!Arrays.equals(x.values, y.values)) {
                         counts[2]++; // changed
                     }
-                    hasB = b.next();
-                    hasA = a.next();
+                    x = b.next();
+                    y = a.next();
                 }
             }
         }
         return counts;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object[] x, Object[] y) {
-        for (int i = 0; i < x.length; i++) {
-            int c;
-            if (x[i] == null || y[i] == null) {
-                c = x[i] == null ? (y[i] == null ? 0 : -1) : 1;
-            } else if (x[i].getClass() == y[i].getClass() && x[i] instanceof Comparable) {
-                c = ((Comparable) x[i]).compareTo(y[i]);
-            } else {
-                c = x[i].toString().compareTo(y[i].toString());
-            }
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
+    /** A row: H2's row id, its primary key's values and all its values as text. */
+    private record Row(long id, String[] key, String[] values) {
     }
 
-    /** One database's rows of a table in primary-key order. */
+    private static final List<Row> END = List.of();
+
+    /**
+     * One database's rows of a table in row-id order (the order H2 stores them in: a sequential
+     * read, where primary-key order is an index lookup per row), read by a thread of its own so
+     * that both databases are read at once.
+     */
     private static final class Side implements AutoCloseable {
 
-        private final Statement statement;
-        private final ResultSet rows;
-        private int keyColumns;
-        private int columns;
-        Object[] key;
-        String[] values;
-        private Object[] previous;
+        private final BlockingQueue<Object> batches = new ArrayBlockingQueue<>(8);
+        private final Thread reader;
+        private List<Row> batch = new ArrayList<>();
+        private int next;
+        private long lastId = Long.MIN_VALUE;
+        private volatile boolean closed;
 
-        Side(Connection db, String table, List<String> keyNames) throws SQLException {
+        Side(Connection db, String table, List<String> keyNames) {
             if (db == null) {
-                statement = null;
-                rows = null;
+                reader = null;
+                batch = END;
                 return;
             }
-            String order = keyNames.isEmpty() ? null
-                    : String.join(", ", keyNames.stream().map(c -> '"' + c + '"').toList());
-            statement = db.createStatement();
-            statement.setFetchSize(10_000);
-            rows = statement.executeQuery("select * from \"" + table + "\""
-                    + (order == null ? "" : " order by " + order));
-            ResultSetMetaData meta = rows.getMetaData();
-            columns = meta.getColumnCount();
-            List<Integer> positions = new ArrayList<>();
-            for (String name : keyNames) {
-                for (int i = 1; i <= columns; i++) {
-                    if (meta.getColumnName(i).equals(name)) {
-                        positions.add(i);
+            if (keyNames.isEmpty()) {
+                throw new IllegalStateException(table + " has no primary key: this count needs one");
+            }
+            reader = new Thread(() -> read(db, table, keyNames), "read " + table);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(Connection db, String table, List<String> keyNames) {
+            try (Statement statement = db.createStatement()) {
+                statement.setFetchSize(10_000);
+                ResultSet rows = statement.executeQuery("select _rowid_, * from \"" + table + "\" order by _rowid_");
+                ResultSetMetaData meta = rows.getMetaData();
+                int columns = meta.getColumnCount();
+                int[] keyPositions = new int[keyNames.size()];
+                for (int k = 0; k < keyPositions.length; k++) {
+                    for (int i = 2; i <= columns; i++) {
+                        if (meta.getColumnName(i).equals(keyNames.get(k))) {
+                            keyPositions[k] = i - 2;
+                        }
                     }
                 }
-            }
-            if (keyNames.isEmpty()) {
-                throw new SQLException(table + " has no primary key: this count needs one");
-            }
-            keyPositions = positions.stream().mapToInt(Integer::intValue).toArray();
-            keyColumns = keyPositions.length;
-            binary = new boolean[columns + 1];
-            for (int i = 1; i <= columns; i++) {
-                int type = meta.getColumnType(i);
-                binary[i] = type == Types.BINARY || type == Types.VARBINARY || type == Types.BLOB
-                        || type == Types.LONGVARBINARY;
+                boolean[] binary = new boolean[columns + 1];
+                for (int i = 2; i <= columns; i++) {
+                    int type = meta.getColumnType(i);
+                    binary[i] = type == Types.BINARY || type == Types.VARBINARY || type == Types.BLOB
+                            || type == Types.LONGVARBINARY;
+                }
+                List<Row> out = new ArrayList<>(1000);
+                while (rows.next() && !closed) {
+                    String[] values = new String[columns - 1];
+                    for (int i = 2; i <= columns; i++) {
+                        values[i - 2] = binary[i] ? hex(rows.getBytes(i)) : rows.getString(i);
+                    }
+                    String[] key = new String[keyPositions.length];
+                    for (int k = 0; k < key.length; k++) {
+                        key[k] = values[keyPositions[k]];
+                    }
+                    out.add(new Row(rows.getLong(1), key, values));
+                    if (out.size() == 1000) {
+                        batches.put(out);
+                        out = new ArrayList<>(1000);
+                    }
+                }
+                batches.put(out);
+                batches.put(END);
+            } catch (Exception e) {
+                try {
+                    batches.put(e);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
-        private int[] keyPositions;
-        private boolean[] binary;
-
-        boolean next() throws SQLException {
-            if (rows == null || !rows.next()) {
-                return false;
+        @SuppressWarnings("unchecked")
+        Row next() throws Exception {
+            while (next == batch.size()) {
+                if (batch == END) {
+                    return null;
+                }
+                Object taken = batches.take();
+                if (taken instanceof Exception e) {
+                    throw e;
+                }
+                batch = (List<Row>) taken;
+                next = 0;
             }
-            key = new Object[keyColumns];
-            for (int i = 0; i < keyColumns; i++) {
-                key[i] = rows.getObject(keyPositions[i]);
+            Row row = batch.get(next++);
+            if (row.id <= lastId) {
+                throw new IllegalStateException("H2 returned row ids out of order: " + lastId + " before " + row.id);
             }
-            if (previous != null && compare(previous, key) >= 0) {
-                throw new SQLException("H2 ordered the keys of a table otherwise than this comparison: "
-                        + Arrays.toString(previous) + " before " + Arrays.toString(key));
-            }
-            previous = key;
-            values = new String[columns];
-            for (int i = 1; i <= columns; i++) {
-                values[i - 1] = binary[i] ? hex(rows.getBytes(i)) : rows.getString(i);
-            }
-            return true;
+            lastId = row.id;
+            return row;
         }
 
         private static String hex(byte[] bytes) {
@@ -198,9 +220,16 @@ public final class H2RowDiff {
         }
 
         @Override
-        public void close() throws SQLException {
-            if (statement != null) {
-                statement.close();
+        public void close() {
+            closed = true;
+            if (reader != null) {
+                batches.clear();
+                reader.interrupt();
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -20,6 +20,7 @@
 # PG_DECODE=1 also counts every row change from the WAL (wal_level=logical, test_decoding), as a
 # check of both counts; it slows the server a little, so it is off for the timed figures.
 set -euo pipefail
+{ # the whole script is read before it runs: a checkout or an edit during a long run does not change it
 cd "$(dirname "$0")/../.."
 ROWS=${1:-1000000}
 DBS=${2:-h2}
@@ -101,7 +102,11 @@ H2_JAR=
 h2_rows() { # h2_rows NIGHT: rows written by the last run, by comparing the saved copy with the database
   local before=-
   if [ "$1" -gt 1 ]; then before="$WORK/h2-saved/before-night$1"; fi
-  java -cp "$H2_JAR:$WORK/tools" H2RowDiff "$before" "$WORK/h2/hublinks" >"$WORK/h2-rows.txt"
+  if ! java -cp "$H2_JAR:$WORK/tools" H2RowDiff "$before" "$WORK/h2/hublinks" >"$WORK/h2-rows.txt" 2>"$WORK/h2-rows.err"; then
+    echo "benchmark.sh: could not count the rows of night $1: $(tail -1 "$WORK/h2-rows.err")" >&2
+    APP_ROWS='?' TABLES='not counted'
+    return
+  fi
   APP_ROWS=$(awk '$1 == "total" {print $2 + $3 + $4}' "$WORK/h2-rows.txt")
   TABLES=$(awk '$1 != "total" && $2 + $3 + $4 > 0 {printf "%s%s +%d ~%d -%d", sep, $1, $2, $4, $3; sep=", "}' "$WORK/h2-rows.txt")
 }
@@ -207,10 +212,11 @@ pair() { # pair DB NIGHT RUN URL
 }
 
 record() { # record DB NIGHT RUN: one line of results/DB-nightN.tsv, and the same on the console
-  local rows=$((APP_ROWS + STAGED))
+  local rows='?'
+  if [[ $APP_ROWS =~ ^[0-9]+$ ]]; then rows=$((APP_ROWS + STAGED)); fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$JAVA_WALL" "$NODE_WALL" "$JAVA_RSS" "$JAVA_CODE" "$rows" \
     "$APP_ROWS" "$STAGED" "$TABLES" >>"$RESULTS/$1-night$2.tsv"
-  printf '%-8s night %d run %d: %7.2f s  Node %6.2f s  %5.2f×  %5d MB  exit %d  rows written %d = %d to app tables + %d staged (%s)\n' \
+  printf '%-8s night %d run %d: %7.2f s  Node %6.2f s  %5.2f×  %5d MB  exit %d  rows written %s = %s to app tables + %s staged (%s)\n' \
     "$1" "$2" "$3" "$JAVA_WALL" "$NODE_WALL" "$(awk -v j="$JAVA_WALL" -v n="$NODE_WALL" 'BEGIN {print j / n}')" "$JAVA_RSS" "$JAVA_CODE" \
     "$rows" "$APP_ROWS" "$STAGED" "${TABLES:-none}"
 }
@@ -227,8 +233,9 @@ ratios() { # the median of each run's ratio hublinks / Node
   awk -F'\t' '{print $1 / $2}' "$1" | sort -g | awk '{v[NR] = $1} END {printf "%.2f\n", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
 commas() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
-spread() { # spread COLUMN FILE: the value, or "min–max" when the runs differ
-  cut -f"$1" "$2" | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {print (lo == hi ? lo : lo "–" hi)}'
+spread() { # spread COLUMN FILE: the value, or "min–max" when the runs differ ("?" if a run's is not known)
+  cut -f"$1" "$2" | sort -g | awk '$1 !~ /^[0-9]+$/ {unknown = 1} NR == 1 {lo = $1} {hi = $1}
+    END {print (unknown ? "?" : lo == hi ? lo : lo "–" hi)}'
 }
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
@@ -265,3 +272,5 @@ echo "peak RSS: the largest of the runs; rows written: inserted + updated + dele
 echo "(PostgreSQL: pg_stat_user_tables before and after; H2: rows inserted, deleted or changed between the database"
 echo "before and after, a net count), plus the rows of the night's roster_delta_<id> table (created and dropped by the"
 echo "night: the learners and leavers importRoster staged, its write count); batch_*, int_* and flyway_schema_history not counted."
+exit
+}
