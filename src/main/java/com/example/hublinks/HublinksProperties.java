@@ -21,7 +21,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = "hublinks", ignoreUnknownFields = false)
 public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster roster, @DefaultValue Catalog catalog,
                                  @DefaultValue Links links, @DefaultValue Guard guard,
-                                 @DefaultValue Campaign campaign, @DefaultValue Ops ops, @DefaultValue Scale scale) {
+                                 @DefaultValue Campaign campaign, @DefaultValue Ops ops, @DefaultValue Scale scale,
+                                 @DefaultValue Serve serve) {
 
     public record Job(@DefaultValue("hublinks") String name, @DefaultValue("UTC") ZoneId zone,
                       @DefaultValue("1000") int chunkSize) {
@@ -111,8 +112,12 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
         }
     }
 
-    /** The webhook receiver ({@code hublinks webhooks}): eduMe's course events, signed with a shared secret. */
-    public record Webhooks(@DefaultValue("EDUME_WEBHOOK_SECRET") String secretEnv,
+    /**
+     * The webhook receiver ({@code POST /webhooks/edume} of {@code hublinks serve} and {@code hublinks
+     * webhooks}): eduMe's course and learner events, signed with a shared secret ({@code secret-env}),
+     * or carrying the bearer token the environment variable {@code token-env} holds (optional).
+     */
+    public record Webhooks(@DefaultValue("EDUME_WEBHOOK_SECRET") String secretEnv, String tokenEnv,
                            @DefaultValue("8080") int port,
                            @DefaultValue("65536") int maxBodyBytes) {
         public Webhooks {
@@ -122,6 +127,22 @@ public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster ros
             if (maxBodyBytes < 1 || maxBodyBytes > 1_000_000) {
                 throw new SettingsException("hublinks.catalog.webhooks.max-body-bytes",
                         "must be between 1 and 1000000, was " + maxBodyBytes);
+            }
+        }
+    }
+
+    /**
+     * {@code hublinks serve}: the web process for HR (upload page, nights) and eduMe's webhooks.
+     * Users and their roles come from {@code users-file} ({@code hublinks user add}); an upload
+     * larger than {@code max-upload} is refused.
+     */
+    public record Serve(@DefaultValue("8080") int port, Path usersFile, @DefaultValue("200MB") DataSize maxUpload) {
+        public Serve {
+            if (port < 0 || port > 65535) {
+                throw new SettingsException("hublinks.serve.port", "must be between 0 and 65535, was " + port);
+            }
+            if (maxUpload.toBytes() < 1) {
+                throw new SettingsException("hublinks.serve.max-upload", "must be more than 0, was " + maxUpload);
             }
         }
     }

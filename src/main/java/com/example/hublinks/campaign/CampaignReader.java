@@ -17,10 +17,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reads tonight's campaign audience in a stable order: learners by id, each learner's links by
@@ -33,13 +31,16 @@ public class CampaignReader extends AbstractItemCountingItemStreamItemReader<Cam
 
     static final int PAGE = 500;
 
-    private final JdbcCursorItemReader<Learner> learners;
+    private final JdbcTemplate jdbc;
+    private final String learnerPage;
     private final LinkRepository links;
     private final String job;
     private final LocalDate night;
     private final Audience audience;
     private final KeyLookup lookup;
     private final Deque<CampaignRow> page = new ArrayDeque<>();
+    private String lastLearner = "";
+    private boolean exhausted;
 
     /**
      * @param name      the reader's name (its restart state is kept under it)
@@ -55,37 +56,36 @@ public class CampaignReader extends AbstractItemCountingItemStreamItemReader<Cam
         this.lookup = audience == Audience.ALL ? KeyLookup.RANGE
                 : lookup == KeyLookup.NONE ? KeyLookup.RANGE : lookup; // tonight's links are stored by now
         String columns = "external_user_id, line_no, first_name, last_name, email, phone, team_ids, locale";
-        JdbcCursorItemReaderBuilder<Learner> builder = new JdbcCursorItemReaderBuilder<Learner>()
-                .name(name + ".learners")
-                .saveState(false) // this reader counts what it returned, and skips as much on restart
-                .dataSource(dataSource)
-                .fetchSize(PAGE)
-                .connectionAutoCommit(false) // PostgreSQL streams a result only outside auto-commit
-                .rowMapper((rs, i) -> LearnerRepository.learner(rs));
-        this.learners = audience == Audience.ALL
-                ? builder.sql("select " + columns + " from learner where job_name = ? and removed_on is null"
-                        + " order by job_name, external_user_id").queryArguments(job).build()
-                : builder.sql("select " + columns + " from " + NightDelta.table(delta) + " where not leaver"
-                        + " order by external_user_id").build();
+        this.jdbc = new JdbcTemplate(dataSource);
+        // keyset pages in the primary key's order, one query each: no long-lived cursor (see LearnerRepository)
+        this.learnerPage = audience == Audience.ALL
+                ? "select " + columns + " from learner where job_name = ?"
+                + " and removed_on is null and external_user_id > ? order by job_name, external_user_id"
+                + " fetch first " + PAGE + " rows only"
+                : "select " + columns + " from " + NightDelta.table(delta) + " where not leaver and external_user_id > ?"
+                + " order by external_user_id fetch first " + PAGE + " rows only";
         setName(name);
     }
 
     @Override
     protected void doOpen() {
-        learners.open(new ExecutionContext());
+        lastLearner = "";
+        exhausted = false;
     }
 
     @Override
-    protected CampaignRow doRead() throws Exception {
+    protected CampaignRow doRead() {
         while (page.isEmpty()) {
-            List<Learner> next = new ArrayList<>(PAGE);
-            Learner learner;
-            while (next.size() < PAGE && (learner = learners.read()) != null) {
-                next.add(learner);
+            if (exhausted) {
+                return null;
             }
+            Object[] after = audience == Audience.ALL ? new Object[] {job, lastLearner} : new Object[] {lastLearner};
+            List<Learner> next = jdbc.query(learnerPage, (rs, i) -> LearnerRepository.learner(rs), after);
+            exhausted = next.size() < PAGE;
             if (next.isEmpty()) {
                 return null;
             }
+            lastLearner = next.get(next.size() - 1).externalUserId();
             fill(next);
         }
         return page.poll();
@@ -124,6 +124,5 @@ public class CampaignReader extends AbstractItemCountingItemStreamItemReader<Cam
     @Override
     protected void doClose() {
         page.clear();
-        learners.close();
     }
 }

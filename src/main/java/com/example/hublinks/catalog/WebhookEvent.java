@@ -22,6 +22,24 @@ public record WebhookEvent(String type, String updateType, Instant timestamp, Lo
 
     /** Reads a webhook body; a body that is not an eduMe course event is an {@link IllegalArgumentException} saying why. */
     public static WebhookEvent parse(JsonMapper json, byte[] body) {
+        return of(envelope(json, body));
+    }
+
+    /** The course event an envelope ({@link #envelope}) holds. */
+    static WebhookEvent of(JsonNode root) {
+        JsonNode payload = root.path("payload");
+        JsonNode course = payload.path("course");
+        if (!course.path("courseId").canConvertToLong()) {
+            throw new IllegalArgumentException("no 'payload.course.courseId'");
+        }
+        JsonNode group = payload.path("group").path("groupId");
+        return new WebhookEvent(text(root, "type"), text(payload, "updateType"), timestamp(root),
+                group.canConvertToLong() ? group.asLong() : null, course.path("courseId").asLong(),
+                text(course, "courseKey"), text(course, "title"), teams(payload));
+    }
+
+    /** Any eduMe webhook's envelope {@code {type, payload, timestamp}}, checked for its type and timestamp. */
+    static JsonNode envelope(JsonMapper json, byte[] body) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -31,35 +49,33 @@ public record WebhookEvent(String type, String updateType, Instant timestamp, Lo
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("the body is not a JSON object");
         }
-        String type = text(root, "type");
-        if (type == null) {
+        if (text(root, "type") == null) {
             throw new IllegalArgumentException("no 'type'");
         }
+        timestamp(root);
+        return root;
+    }
+
+    static Instant timestamp(JsonNode root) {
         String stamp = text(root, "timestamp");
-        Instant timestamp;
         try {
-            timestamp = Instant.parse(stamp == null ? "" : stamp);
+            return Instant.parse(stamp == null ? "" : stamp);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'timestamp' is not an ISO-8601 instant: " + stamp);
         }
-        JsonNode payload = root.path("payload");
-        JsonNode course = payload.path("course");
-        if (!course.path("courseId").canConvertToLong()) {
-            throw new IllegalArgumentException("no 'payload.course.courseId'");
-        }
-        JsonNode group = payload.path("group").path("groupId");
+    }
+
+    static List<Long> teams(JsonNode payload) {
         List<Long> teams = new ArrayList<>();
         for (JsonNode team : payload.path("teams")) {
             if (team.path("teamId").canConvertToLong()) {
                 teams.add(team.path("teamId").asLong());
             }
         }
-        return new WebhookEvent(type, text(payload, "updateType"), timestamp,
-                group.canConvertToLong() ? group.asLong() : null, course.path("courseId").asLong(),
-                text(course, "courseKey"), text(course, "title"), teams);
+        return teams;
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isString() && !value.stringValue().isBlank() ? value.stringValue() : null;
     }

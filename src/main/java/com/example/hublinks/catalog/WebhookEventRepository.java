@@ -11,7 +11,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Table {@code webhook_event}: every signed delivery, once (keyed by the SHA-256 of its body), and whether it is applied. */
+/**
+ * Table {@code webhook_event}: every signed delivery, course- or learner-level, once (keyed by the
+ * SHA-256 of its body), and whether the catalog has applied it (course-level events only).
+ */
 @Repository
 public class WebhookEventRepository {
 
@@ -22,7 +25,7 @@ public class WebhookEventRepository {
     }
 
     /** Stores a delivery; false when the same body is already held (a replay: nothing changes). */
-    public boolean store(byte[] body, WebhookEvent event, Instant receivedAt) {
+    public boolean store(byte[] body, WebhookDelivery event, Instant receivedAt) {
         String hash = sha256(body);
         Integer held = jdbc.queryForObject("select count(*) from webhook_event where body_sha256 = ?", Integer.class, hash);
         if (held != null && held > 0) {
@@ -38,9 +41,10 @@ public class WebhookEventRepository {
         }
     }
 
-    /** Events not applied yet, in the order they happened at eduMe. */
+    /** Course-level events not applied to the catalog yet, in the order they happened at eduMe (learner-level ones are not the catalog's). */
     public List<Pending> pending() {
-        return jdbc.query("select event_id, body from webhook_event where applied_at is null order by event_time, event_id",
+        return jdbc.query("select event_id, body from webhook_event where applied_at is null and event_type not like '"
+                        + LearnerEvent.TYPE_PREFIX + "%' order by event_time, event_id",
                 (rs, i) -> new Pending(rs.getLong(1), rs.getString(2).getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -9,8 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * eduMe's {@code x-edume-signature}: lower-case hex HMAC-SHA256 of the request body with the
- * webhook secret (ASSUMED: of the raw bytes as received, never of re-serialised JSON).
+ * eduMe's {@code x-edume-signature}: lower-case hex HMAC-SHA256 with the webhook secret. Checked
+ * over the raw bytes as received first; eduMe's guide signs {@code JSON.stringify(body)}, so the
+ * body's one-line form ({@link OneLineJson}) is accepted too — never a pretty-printed or reordered one.
  */
 public final class WebhookSignature {
 

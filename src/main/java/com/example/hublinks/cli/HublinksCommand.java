@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Signs personalised eduMe seamless links for a learner roster, every night.",
         subcommands = {RunCommand.class, SignCommand.class, VerifyCommand.class, WebhooksCommand.class,
                 CatalogSnapshotCommand.class, PreviewCommand.class, StatusCommand.class, GenerateRosterCommand.class,
-                WorkerCommand.class})
+                WorkerCommand.class, ServeCommand.class, UserCommand.class})
 public class HublinksCommand implements Runnable {
 
     @CommandLine.Spec

@@ -56,6 +56,7 @@ abstract class JobCommand implements Callable<Integer> {
                     settings.set(prepared.getEnvironment());
                     SecretPlaces.refuseMisplaced(prepared.getEnvironment(), jobFile.toAbsolutePath());
                 });
+        configure(application);
         try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
             return run(context);
         } catch (RuntimeException e) {
@@ -69,6 +70,10 @@ abstract class JobCommand implements Callable<Integer> {
     /** Settings this command adds, e.g. a web server port. */
     List<String> extraSettings() {
         return List.of();
+    }
+
+    /** How this command's application differs from a batch command's, e.g. a profile it runs with. */
+    void configure(SpringApplicationBuilder application) {
     }
 
     abstract int run(ConfigurableApplicationContext context) throws Exception;

@@ -30,6 +30,7 @@ import com.example.hublinks.roster.RosterCsvReader;
 import com.example.hublinks.roster.RosterRow;
 import com.example.hublinks.roster.RosterValidator;
 import com.example.hublinks.roster.RowFingerprint;
+import com.example.hublinks.roster.SameRoster;
 import com.example.hublinks.roster.StagedLearner;
 import com.example.hublinks.support.KeyLookup;
 import com.example.hublinks.support.OutputDirectory;
@@ -40,6 +41,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -53,7 +55,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemStreamItemReader;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -144,6 +146,7 @@ public class NightlyJobConfiguration {
         ProgressLog progress = ProgressLog.ofReads(settings.ops().progressEvery(), clock);
         return new StepBuilder("importRoster", jobRepository)
                 .tasklet(importRosterTasklet, transactionManager)
+                .allowStartIfComplete(true) // a resumed night makes its delta again (ImportRosterTasklet)
                 .listener((StepExecutionListener) importRosterTasklet) // closes what a failed import left open
                 .listener(tally)
                 .listener((StepExecutionListener) progress)
@@ -168,11 +171,14 @@ public class NightlyJobConfiguration {
         OutputDirectory out = RosterCheckJobConfiguration.JOB_NAME.equals(jobName)
                 ? RosterCheckJobConfiguration.checkDirectory(settings, runDate)
                 : new OutputDirectory(settings.campaign().outDir(), settings.job().name(), runDate);
+        Path file = settings.roster().source() == HublinksProperties.RosterSource.CSV ? rosterFile(rosterOverride) : null;
         ImportRosterTasklet.Settings importing = new ImportRosterTasklet.Settings(settings.job().name(), runDate,
                 attempt != null && attempt > 0, settings.roster().columns().externalUserId(),
-                settings.job().chunkSize(), settings.scale().rosterMemory().toBytes());
+                settings.job().chunkSize(), settings.scale().rosterMemory().toBytes(), file, catalog.fingerprint());
+        SameRoster.LastPublished lastNight = RosterCheckJobConfiguration.JOB_NAME.equals(jobName) ? Optional::empty
+                : new LastPublishedNight(jobRepository, settings.job().name(), settings.campaign().outDir(), json);
         return new ImportRosterTasklet(() -> rosterReader(rosterOverride), rosterValidator, fingerprints,
-                linkIssuer::plan, learners, delta, out, importing, json);
+                linkIssuer::plan, learners, delta, out, importing, json, lastNight);
     }
 
     /** Tonight's roster: the CSV (the setting, or --roster), or the roster database's query. */
@@ -185,8 +191,11 @@ public class NightlyJobConfiguration {
                 throw new IllegalStateException("cannot read the roster database: " + e.getMessage(), e);
             }
         }
-        Path file = rosterOverride != null ? Path.of(rosterOverride) : settings.roster().path();
-        return new RosterCsvReader(file, settings.roster());
+        return new RosterCsvReader(rosterFile(rosterOverride), settings.roster());
+    }
+
+    private Path rosterFile(String rosterOverride) {
+        return rosterOverride != null ? Path.of(rosterOverride) : settings.roster().path();
     }
 
     @Bean
@@ -257,7 +266,7 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    public Step signLinksPartitionStep(JdbcCursorItemReader<StagedLearner> learnerReader, LinkIssuer linkIssuer,
+    public Step signLinksPartitionStep(JdbcPagingItemReader<StagedLearner> learnerReader, LinkIssuer linkIssuer,
                                        CompositeItemWriter<LearnerLinks> signedWriter) {
         return new StepBuilder("signLinksPartition", jobRepository)
                 .<StagedLearner, LearnerLinks>chunk(settings.job().chunkSize())
@@ -274,9 +283,10 @@ public class NightlyJobConfiguration {
     /** Tonight's delta of one partition's user-id range, in id order (see {@link NightDelta#learnerReader}). */
     @Bean
     @StepScope
-    public JdbcCursorItemReader<StagedLearner> learnerReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
+    public JdbcPagingItemReader<StagedLearner> learnerReader(DataSource dataSource, @Value(INSTANCE_ID) Long instanceId,
                                                             @Value("#{stepExecutionContext['fromId']}") String fromId,
-                                                            @Value("#{stepExecutionContext['toId']}") String toId) {
+                                                            @Value("#{stepExecutionContext['toId']}") String toId)
+            throws Exception {
         return NightDelta.learnerReader(dataSource, instanceId, fromId, toId, settings.job().chunkSize());
     }
 

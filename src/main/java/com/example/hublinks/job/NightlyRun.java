@@ -4,6 +4,7 @@ import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.SettingsException;
 import com.example.hublinks.catalog.EdumeApiClient;
 import com.example.hublinks.link.LinkSigner;
+import com.example.hublinks.roster.RosterAcceptances;
 import com.example.hublinks.roster.RosterCsvReader;
 import com.example.hublinks.ops.ExclusiveRun;
 import java.nio.file.Files;
@@ -46,15 +47,17 @@ public class NightlyRun {
     private final UnknownSteps unknownSteps;
     private final GracefulStop gracefulStop;
     private final ThisRun thisRun;
+    private final RosterAcceptances acceptances;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, HublinksProperties settings,
                       ObjectProvider<LinkSigner> signer, ObjectProvider<EdumeApiClient> edumeApi, Clock clock,
                       ExclusiveRun exclusiveRun, UnknownSteps unknownSteps, GracefulStop gracefulStop,
-                      ThisRun thisRun) {
+                      ThisRun thisRun, RosterAcceptances acceptances) {
         this.thisRun = thisRun;
         this.exclusiveRun = exclusiveRun;
         this.unknownSteps = unknownSteps;
         this.gracefulStop = gracefulStop;
+        this.acceptances = acceptances;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
@@ -74,6 +77,7 @@ public class NightlyRun {
 
     public Outcome run(Request request) throws Exception {
         String job = settings.job().name();
+        request = withShrinkAcceptedInTheBrowser(request, job);
         LocalDate runDate = request.date() != null ? request.date() : LocalDate.now(clock.withZone(settings.job().zone()));
         // A date that already completed needs no roster: it is looked up first (read only, no lock), so that a
         // no-op night neither decodes the roster file nor fails on one that has gone since. Under the lock
@@ -171,6 +175,19 @@ public class NightlyRun {
             execution = ran;
         }
         return outcome(execution, job, runDate);
+    }
+
+    /** HR's "I know it shrank" for the very file at {@code roster.path} (hublinks serve) is tonight's --accept-shrink. */
+    private Request withShrinkAcceptedInTheBrowser(Request request, String job) {
+        if (request.acceptShrink() || request.roster() != null || settings.roster().source() != HublinksProperties.RosterSource.CSV
+                || settings.roster().path() == null) {
+            return request;
+        }
+        return acceptances.shrinkAcceptedFor(job, settings.roster().path()).map(a -> {
+            log.info("The roster's shrink was accepted by {} at {} when they made it the roster; the guard lets it through",
+                    a.acceptedBy(), a.acceptedAt());
+            return new Request(request.date(), null, request.force(), true);
+        }).orElse(request);
     }
 
     private void checkRoster(Request request) {

@@ -71,9 +71,14 @@ public class RosterCheck {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return failed(execution);
         }
-        Path dir = RosterCheckJobConfiguration.checkDirectory(settings, runDate).path();
+        Path dir = directory(runDate);
         JsonNode report = json.readTree(dir.resolve(ReportTasklet.REPORT).toFile());
         return new NightlyRun.Outcome(report.get("exitCode").asInt(), summary(report, dir));
+    }
+
+    /** Where the check of {@code runDate} writes its rejects.csv and report.json. */
+    public Path directory(LocalDate runDate) {
+        return RosterCheckJobConfiguration.checkDirectory(settings, runDate).path();
     }
 
     private String summary(JsonNode report, Path dir) throws Exception {

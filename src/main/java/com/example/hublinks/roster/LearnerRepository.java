@@ -1,7 +1,6 @@
 package com.example.hublinks.roster;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -27,6 +26,8 @@ public class LearnerRepository {
 
     private static final String COLUMNS = "external_user_id, line_no, first_name, last_name, email, phone, team_ids, locale";
 
+    private static final int PAGE = 10_000;
+
     private final JdbcTemplate jdbc;
 
     public LearnerRepository(JdbcTemplate jdbc) {
@@ -35,19 +36,28 @@ public class LearnerRepository {
 
     /**
      * Streams (user id, fingerprint or null) of the job's live learners, from the index alone (H2
-     * reads no row for it): what importRoster compares tonight's rows with.
+     * reads no row for it): what importRoster compares tonight's rows with. In pages of the index
+     * order, one query each, never one long-lived cursor: H2 lost the pages under a lazy cursor
+     * that stayed open while the night wrote ("Chunk … not found").
      */
     void forEachLive(String job, BiConsumer<String, Long> action) {
-        jdbc.query(connection -> {
-            PreparedStatement query = connection.prepareStatement("select external_user_id, fingerprint from learner"
-                    + " where job_name = ? and removed_on is null");
-            query.setString(1, job);
-            query.setFetchSize(10_000);
-            return query;
-        }, (ResultSet rs) -> {
-            long fingerprint = rs.getLong(2);
-            action.accept(rs.getString(1), rs.wasNull() ? null : fingerprint);
-        });
+        String after = "";
+        while (true) {
+            List<String> page = new ArrayList<>(PAGE);
+            String[] last = {null};
+            jdbc.query("select external_user_id, fingerprint from learner where job_name = ? and removed_on is null"
+                    + " and external_user_id > ? order by job_name, removed_on, external_user_id"
+                    + " fetch first " + PAGE + " rows only", (ResultSet rs) -> {
+                        long fingerprint = rs.getLong(2);
+                        last[0] = rs.getString(1);
+                        page.add(last[0]);
+                        action.accept(last[0], rs.wasNull() ? null : fingerprint);
+                    }, job, after);
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = last[0];
+        }
     }
 
     /** The live learners an earlier attempt of this night stored: a rerun stages them again. */

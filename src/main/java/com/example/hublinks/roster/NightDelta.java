@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import com.example.hublinks.support.SqlValues;
 import javax.sql.DataSource;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -48,11 +51,14 @@ public class NightDelta {
         jdbc.execute("drop table if exists " + table(jobInstanceId));
     }
 
-    /** Records which job and night an instance's delta is of (once: a restarted import records nothing new). */
-    void register(long jobInstanceId, String job, LocalDate runDate) {
-        jdbc.update("insert into roster_import (job_instance_id, job_name, run_date) select ?, ?, ? from (values (1)) one"
-                + " where not exists (select 1 from roster_import where job_instance_id = ?)", jobInstanceId, job,
-                Date.valueOf(runDate), jobInstanceId);
+    /**
+     * Records which job and night an instance's delta is of; false when an earlier execution of
+     * the instance recorded it already (a resumed night imports again).
+     */
+    boolean register(long jobInstanceId, String job, LocalDate runDate) {
+        return jdbc.update("insert into roster_import (job_instance_id, job_name, run_date) select ?, ?, ? from"
+                + " (values (1)) one where not exists (select 1 from roster_import where job_instance_id = ?)",
+                jobInstanceId, job, Date.valueOf(runDate), jobInstanceId) == 1;
     }
 
     /** The job instances of {@code job} (nights and dry runs) whose delta table may still be there, oldest first. */
@@ -167,32 +173,38 @@ public class NightDelta {
     }
 
     /**
-     * Tonight's staged learners of one id range (ends null: open), as one streamed query in id
-     * order; a restart skips the rows already read (the order is unique, so they are the same).
-     * Not a paging reader: H2 sorts everything after the start key for each page.
+     * Tonight's staged learners of one id range (ends null: open), in id order, a page at a time
+     * from the last id read (a restart starts after the last id committed). Pages, not one
+     * streamed cursor: H2 lost the pages under a lazy cursor that stayed open while the partitions
+     * wrote ("Chunk … not found"); and on this table's one-column key a page is one index seek.
      */
-    public static JdbcCursorItemReader<StagedLearner> learnerReader(DataSource dataSource, long jobInstanceId,
-                                                                    String fromId, String toId, int fetchSize) {
-        List<Object> arguments = new ArrayList<>();
-        String where = "where not leaver";
+    public static JdbcPagingItemReader<StagedLearner> learnerReader(DataSource dataSource, long jobInstanceId,
+                                                                    String fromId, String toId, int pageSize)
+            throws Exception {
+        Map<String, Object> range = new HashMap<>();
+        String where = "not leaver";
         if (fromId != null) {
-            where += " and external_user_id >= ?";
-            arguments.add(fromId);
+            where += " and external_user_id >= :fromId";
+            range.put("fromId", fromId);
         }
         if (toId != null) {
-            where += " and external_user_id < ?";
-            arguments.add(toId);
+            where += " and external_user_id < :toId";
+            range.put("toId", toId);
         }
-        return new JdbcCursorItemReaderBuilder<StagedLearner>()
+        JdbcPagingItemReader<StagedLearner> reader = new JdbcPagingItemReaderBuilder<StagedLearner>()
                 .name("learnerReader")
                 .dataSource(dataSource)
-                .sql("select external_user_id, line_no, first_name, last_name, email, phone, team_ids, locale, fingerprint"
-                        + " from " + table(jobInstanceId) + " " + where + " order by external_user_id")
-                .queryArguments(arguments)
-                .fetchSize(fetchSize)
-                .connectionAutoCommit(false) // PostgreSQL streams a result only outside auto-commit
+                .selectClause("select external_user_id, line_no, first_name, last_name, email, phone, team_ids, locale,"
+                        + " fingerprint")
+                .fromClause("from " + table(jobInstanceId))
+                .whereClause(where)
+                .parameterValues(range)
+                .sortKeys(Map.of("external_user_id", Order.ASCENDING))
+                .pageSize(pageSize)
                 .rowMapper((rs, i) -> new StagedLearner(LearnerRepository.learner(rs), rs.getLong("fingerprint")))
                 .build();
+        reader.afterPropertiesSet();
+        return reader;
     }
 
     static String teamIds(List<Long> teamIds) {

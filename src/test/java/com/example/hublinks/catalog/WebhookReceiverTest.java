@@ -12,17 +12,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,8 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The webhook receiver over real HTTP with eduMe's sample bodies and signatures
  * (shared/edume-api/README.md, secret {@code demo-webhook-secret}), and a night that applies them.
+ * The receiver is the web process of {@code hublinks webhooks}: Tomcat on a free port.
  */
-@SpringBootTest(classes = HublinksApplication.class, properties = {
+@SpringBootTest(classes = HublinksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.main.web-application-type=servlet",
+        "hublinks.catalog.webhooks.port=0",
         "spring.config.additional-location=file:jobs/sample-nightly.yml",
         "spring.datasource.url=jdbc:h2:mem:webhook-receiver-test;DB_CLOSE_DELAY=-1",
         "hublinks.campaign.out-dir=target/test-out/webhook-receiver-test",
@@ -57,11 +59,11 @@ class WebhookReceiverTest {
     JdbcTemplate jdbc;
     @Autowired
     JsonMapper json;
-    @Autowired
-    Clock clock;
+
+    @LocalServerPort
+    int port;
 
     final HttpClient http = HttpClient.newHttpClient();
-    WebhookServer server;
     URI endpoint;
 
     @BeforeEach
@@ -70,14 +72,8 @@ class WebhookReceiverTest {
             jdbc.update("delete from " + table);
         }
         catalog.store(new SnapshotDirectory(Path.of("sample-data/catalog"), json).read(), "file", Instant.now());
-        server = new WebhookServer(signature, events, json, 65536, clock);
-        endpoint = URI.create("http://localhost:" + server.start(0) + WebhookServer.PATH);
+        endpoint = URI.create("http://localhost:" + port + "/webhooks/edume");
         TestFiles.deleteRecursively(Path.of("target/test-out/webhook-receiver-test"));
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        server.close();
     }
 
     static byte[] body(String name) throws Exception {
@@ -129,10 +125,10 @@ class WebhookReceiverTest {
 
     @Test
     void anOversizedBodyIs413() throws Exception {
-        try (WebhookServer small = new WebhookServer(signature, events, json, 100, clock)) {
-            URI smallEndpoint = URI.create("http://localhost:" + small.start(0) + WebhookServer.PATH);
-            assertThat(post(smallEndpoint, body("course.added.json"), ADDED).statusCode()).isEqualTo(413);
-        }
+        // over the default hublinks.catalog.webhooks.max-body-bytes (65536): the sample padded with spaces
+        byte[] padded = (new String(body("course.added.json"), StandardCharsets.UTF_8) + " ".repeat(65536))
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(post(endpoint, padded, signature.sign(padded)).statusCode()).isEqualTo(413);
         assertThat(events.count()).isZero();
     }
 
@@ -183,5 +179,23 @@ class WebhookReceiverTest {
         assertThat(report.at("/courses/skipped").size()).isEqualTo(1);
         assertThat(report.at("/courses/skipped/0/courseId").asLong()).isEqualTo(124);
         assertThat(report.at("/courses/skipped/0/reason").asString()).isEqualTo("unpublished");
+    }
+
+    @Test
+    void aWebhooksNightAppliesTheCourseEventsAndLeavesTheLearnerEventsStoredForTheReminders() throws Exception {
+        Path learner = BODIES.resolve("learner");
+        assertThat(post(endpoint, body("course.added.json"), ADDED).statusCode()).isEqualTo(202);
+        assertThat(post(endpoint, Files.readAllBytes(learner.resolve("learner.course.completed.json")),
+                "3f9784b95eccbb9fa0b85248ef22c4a1964849e50c63e648b5b8bd3c450bdfc6").statusCode()).isEqualTo(202);
+        assertThat(post(endpoint, Files.readAllBytes(learner.resolve("learner.activity.finished.survey.standalone.json")),
+                "866ddcc5c7e4f0062c1d164888b003ea6c2758f230da042c1a6350ebaca48eee").statusCode()).isEqualTo(202);
+
+        NightlyRun.Outcome outcome = nightlyRun.run(new NightlyRun.Request(LocalDate.of(2026, 11, 29), null, false, false));
+
+        assertThat(outcome.exitCode()).as(outcome.message()).isZero();
+        assertThat(jdbc.queryForList("select event_type from webhook_event where applied_at is not null", String.class))
+                .containsExactly("course.added");
+        assertThat(jdbc.queryForList("select event_type from webhook_event where applied_at is null order by event_time",
+                String.class)).containsExactly("learner.course.completed", "learner.activity.finished");
     }
 }

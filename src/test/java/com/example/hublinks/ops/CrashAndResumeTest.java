@@ -2,6 +2,7 @@ package com.example.hublinks.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.hublinks.TestDatabase;
 import com.example.hublinks.TestFiles;
 import com.example.hublinks.cli.HublinksCommand;
 import com.example.hublinks.job.ExitCodes;
@@ -25,10 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Ops' promise: {@code kill -9} at any moment, then the same command again, and the night ends as
  * if nothing had happened. The application runs as a child process on a generated roster, is
- * killed in the middle of signLinks, loses its lock in the middle of exportCampaign (and ends
- * itself), and then finishes; its links and files are compared byte for byte with an
- * uninterrupted run. While the first run is in progress, a second run of the same job is refused
- * with exit 4 and touches nothing.
+ * killed in the middle of importRoster (which starts again from the top of the file), killed in
+ * the middle of signLinks, loses its lock in the middle of exportCampaign (and ends itself), and
+ * then finishes; its links, stored learners and files are compared byte for byte with an
+ * uninterrupted run. While a run is in progress, a second run of the same job is refused with
+ * exit 4 and touches nothing.
  */
 class CrashAndResumeTest {
 
@@ -68,6 +70,10 @@ class CrashAndResumeTest {
         assertThat(baseline.exitCode()).as(baseline.err()).isZero();
 
         Path crashy = Files.createDirectories(tmp.resolve("crashed"));
+        // killed while it reads the roster: the import starts again from the top of the file
+        ChildRun zeroth = ChildRun.start(crashy, "run0", args());
+        assertThat(zeroth.awaitLines(line -> line.contains(" importRoster: "), 20)).as(zeroth.log()).isTrue();
+        zeroth.kill();
         ChildRun first = ChildRun.start(crashy, "run1", args());
         assertThat(first.awaitLines(line -> line.contains(" importRoster: "), 20)).as(first.log()).isTrue();
 
@@ -97,9 +103,13 @@ class CrashAndResumeTest {
                 .contains(": resuming after");
         assertThat(third.log()).contains("exportCampaign: resuming after");
         assertThat(count(crashy, "select count(*) from batch_job_instance")).isEqualTo(1);
-        assertThat(count(crashy, "select count(*) from batch_job_execution")).isEqualTo(3);
+        assertThat(count(crashy, "select count(*) from batch_job_execution")).isEqualTo(4);
 
         assertThat(links(crashy)).hasSize(LEARNERS).isEqualTo(links(calm));
+        assertThat(learners(crashy)).hasSize(LEARNERS).isEqualTo(learners(calm));
+        assertThat(TestDatabase.deltaTables(new org.springframework.jdbc.core.JdbcTemplate(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(ChildRun.jdbcUrl(crashy), "sa", ""))))
+                .as("every delta dropped").isEmpty();
         Path night = Path.of("out", "sample-nightly", DATE);
         for (String file : FILES) {
             assertThat(Files.readAllBytes(crashy.resolve(night).resolve(file))).as(file)
@@ -114,16 +124,17 @@ class CrashAndResumeTest {
         assertThat(HublinksCommand.execute(new PrintWriter(status), new PrintWriter(new StringWriter()),
                 statusCommand.toArray(String[]::new))).isZero();
         JsonNode runs = JsonMapper.builder().build().readTree(status.toString());
-        assertThat(runs).hasSize(3);
+        assertThat(runs).hasSize(4);
         assertThat(runs.get(0).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(runs.get(0).get("runDate").asString()).isEqualTo(DATE);
         assertThat(runs.get(0).get("exported").asLong()).isPositive();
         assertThat(runs.get(1).get("status").asString()).isEqualTo("FAILED");
         assertThat(runs.get(1).get("failedStep").asString()).isEqualTo("exportCampaign");
         assertThat(runs.get(2).get("failedStep").asString()).isEqualTo("signLinks");
+        assertThat(runs.get(3).get("failedStep").asString()).isEqualTo("importRoster");
 
         // logs name learners by id at most: never a link (a link is a login), never the secret
-        for (ChildRun run : List.of(first, second, third)) {
+        for (ChildRun run : List.of(zeroth, first, second, third)) {
             assertThat(run.log()).doesNotContain("sig=").doesNotContain(TestFiles.DEMO_SECRET)
                     .doesNotContain("https://learn.edume.com/e/");
         }
@@ -158,6 +169,23 @@ class CrashAndResumeTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** The stored learners, with what the next night compares with. */
+    static List<String> learners(Path home) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(ChildRun.jdbcUrl(home), "sa", "");
+             Statement statement = db.createStatement();
+             ResultSet rs = statement.executeQuery("select * from learner order by job_name, external_user_id")) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
     }
 
     static List<String> links(Path home) throws Exception {
