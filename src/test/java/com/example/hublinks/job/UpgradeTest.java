@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,9 +98,9 @@ class UpgradeTest {
         assertThat(counts.get("new").asLong() + counts.get("changed").asLong() + counts.get("removed").asLong()).isZero();
         assertThat(Files.readAllLines(night.resolve("email.csv"))).hasSize(1);
         assertThat(linkHistory(jdbc)).isEqualTo(before);
-        assertThat(latestMigration(jdbc)).isEqualTo("11"); // V10: Spring Batch's tables; V11: serve's roster_acceptance (issue 13)
+        assertThat(latestMigration(jdbc)).isEqualTo("12"); // V11: serve's roster_acceptance (issue 13); V12: Spring Batch's tables
         assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Long.class))
-                .as("V10 leaves the Spring Batch tables of the previous release as they were").isEqualTo(nights + 1);
+                .as("V12 leaves the Spring Batch tables of the previous release as they were").isEqualTo(nights + 1);
         assertThat(jdbc.queryForObject("select count(*) from learner where removed_on is null and fingerprint is not null",
                 Long.class)).isEqualTo(50);
 
@@ -111,5 +114,22 @@ class UpgradeTest {
         assertThat(jdbc.queryForObject("select write_count from batch_step_execution where step_name = 'importRoster'"
                 + " order by step_execution_id desc fetch first 1 rows only", Long.class)).as("staged").isZero();
         assertThat(linkHistory(jdbc)).isEqualTo(before);
+    }
+
+    /**
+     * A database that a build with V11 and Spring Batch's own DDL script made (spring.batch.jdbc.
+     * initialize-schema: always, before V12 took the BATCH_* tables over) migrates to V12 as it is.
+     */
+    @Test
+    void aDatabaseWhoseBatchTablesSpringBatchMadeIsTakenOverAsItIs() throws Exception {
+        DriverManagerDataSource db = new DriverManagerDataSource(url(), "sa", "");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").target("11").load().migrate();
+        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql")).execute(db);
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        assertThat(latestMigration(jdbc)).isEqualTo("11");
+
+        night("2026-01-12");
+        assertThat(latestMigration(jdbc)).isEqualTo("12");
+        assertThat(jdbc.queryForObject("select status from batch_job_execution", String.class)).isEqualTo("COMPLETED");
     }
 }

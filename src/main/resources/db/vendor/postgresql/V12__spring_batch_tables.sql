@@ -1,7 +1,8 @@
 -- Spring Batch's own tables (BATCH_*), as spring-batch-core 6.0.4 creates them (its schema-postgresql.sql),
 -- made by Flyway instead of by Spring Batch's script at every start (spring.batch.jdbc.initialize-schema:
 -- never). "if not exists": a database made by an earlier release, whose BATCH_* tables Spring Batch
--- created, is left as it is. One file for each database (db/vendor/{vendor}): the DDL differs.
+-- created, is left as it is. One file for each database (db/vendor/{vendor}): the DDL differs. V12, after
+-- serve's V11: a database that already has V11 must not be offered an earlier version (Flyway refuses it).
 
 CREATE TABLE IF NOT EXISTS BATCH_JOB_INSTANCE (
 	JOB_INSTANCE_ID BIGINT  NOT NULL PRIMARY KEY,
