@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReminderJobConfiguration {
 
     public static final String STEP = "remindLearners";
-    /** Small when emailing: a chunk of emails takes seconds at a polite send rate. */
+    /** At most this many when emailing: a chunk of emails takes seconds at a polite send rate. */
     static final int EMAIL_CHUNK_SIZE = 50;
 
     private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
@@ -85,8 +85,8 @@ public class ReminderJobConfiguration {
         ProgressLog progress = new ProgressLog(settings.ops().progressEvery(), clock, step -> learners.liveCount(job),
                 "reminderReader");
         return new StepBuilder(STEP, jobRepository)
-                .<ReminderCandidate, LearnerReminders>chunk(reminders.email().send() ? EMAIL_CHUNK_SIZE
-                        : settings.job().chunkSize())
+                .<ReminderCandidate, LearnerReminders>chunk(reminders.email().send()
+                        ? Math.min(EMAIL_CHUNK_SIZE, settings.job().chunkSize()) : settings.job().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reminderReader)
                 .processor(reminderPlanner)
