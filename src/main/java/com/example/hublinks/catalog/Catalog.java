@@ -23,6 +23,7 @@ public class Catalog {
     private final Map<Long, CatalogSnapshot.Course> courses = new HashMap<>();
     private final Map<String, Long> configuredNames = new HashMap<>();
     private final Map<Long, Set<Long>> courseTeams = new HashMap<>();
+    private final String fingerprint;
 
     /**
      * @param configuredNames the job definition's {@code catalog.teams} map (roster team name → id),
@@ -45,6 +46,39 @@ public class Catalog {
         }
         snapshot.courses().forEach(c -> courses.put(c.courseId(), c));
         configuredNames.forEach((name, id) -> this.configuredNames.put(normalise(name), id));
+        this.fingerprint = fingerprintOf(snapshot);
+    }
+
+    /**
+     * SHA-256 (hex) of everything a roster row's outcome can depend on: groups and teams (ids and
+     * names: resolution, and the text of an ambiguity), courses (published, group), course-to-team
+     * assignments and the job's configured team names; not course titles. Equal fingerprints: every
+     * row resolves as it did.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private String fingerprintOf(CatalogSnapshot snapshot) {
+        StringBuilder all = new StringBuilder();
+        snapshot.groups().stream().sorted(java.util.Comparator.comparingLong(CatalogSnapshot.Group::groupId))
+                .forEach(g -> all.append("g").append(g.groupId()).append('=').append(g.name()).append('\n'));
+        teams.values().stream().sorted(java.util.Comparator.comparingLong(CatalogSnapshot.Team::teamId))
+                .forEach(t -> all.append("t").append(t.teamId()).append('/').append(t.groupId()).append('=')
+                        .append(t.name()).append('\n'));
+        courses.values().stream().sorted(java.util.Comparator.comparingLong(CatalogSnapshot.Course::courseId))
+                .forEach(c -> all.append("c").append(c.courseId()).append('/').append(c.groupId()).append('=')
+                        .append(c.published()).append('\n'));
+        new java.util.TreeMap<>(courseTeams).forEach((course, assigned) -> all.append("a").append(course).append('=')
+                .append(new java.util.TreeSet<>(assigned)).append('\n'));
+        new java.util.TreeMap<>(configuredNames).forEach((name, id) -> all.append("n").append(name).append('=')
+                .append(id).append('\n'));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean hasTeam(long teamId) {

@@ -30,6 +30,7 @@ import com.example.hublinks.roster.RosterCsvReader;
 import com.example.hublinks.roster.RosterRow;
 import com.example.hublinks.roster.RosterValidator;
 import com.example.hublinks.roster.RowFingerprint;
+import com.example.hublinks.roster.SameRoster;
 import com.example.hublinks.roster.StagedLearner;
 import com.example.hublinks.support.KeyLookup;
 import com.example.hublinks.support.OutputDirectory;
@@ -40,6 +41,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -170,11 +172,14 @@ public class NightlyJobConfiguration {
         OutputDirectory out = RosterCheckJobConfiguration.JOB_NAME.equals(jobName)
                 ? RosterCheckJobConfiguration.checkDirectory(settings, runDate)
                 : new OutputDirectory(settings.campaign().outDir(), settings.job().name(), runDate);
+        Path file = settings.roster().source() == HublinksProperties.RosterSource.CSV ? rosterFile(rosterOverride) : null;
         ImportRosterTasklet.Settings importing = new ImportRosterTasklet.Settings(settings.job().name(), runDate,
                 attempt != null && attempt > 0, settings.roster().columns().externalUserId(),
-                settings.job().chunkSize(), settings.scale().rosterMemory().toBytes());
+                settings.job().chunkSize(), settings.scale().rosterMemory().toBytes(), file, catalog.fingerprint());
+        SameRoster.LastPublished lastNight = RosterCheckJobConfiguration.JOB_NAME.equals(jobName) ? Optional::empty
+                : new LastPublishedNight(jobRepository, settings.job().name(), settings.campaign().outDir(), json);
         return new ImportRosterTasklet(() -> rosterReader(rosterOverride), rosterValidator, fingerprints,
-                linkIssuer::plan, learners, delta, out, importing, json);
+                linkIssuer::plan, learners, delta, out, importing, json, lastNight);
     }
 
     /** Tonight's roster: the CSV (the setting, or --roster), or the roster database's query. */
@@ -187,8 +192,11 @@ public class NightlyJobConfiguration {
                 throw new IllegalStateException("cannot read the roster database: " + e.getMessage(), e);
             }
         }
-        Path file = rosterOverride != null ? Path.of(rosterOverride) : settings.roster().path();
-        return new RosterCsvReader(file, settings.roster());
+        return new RosterCsvReader(rosterFile(rosterOverride), settings.roster());
+    }
+
+    private Path rosterFile(String rosterOverride) {
+        return rosterOverride != null ? Path.of(rosterOverride) : settings.roster().path();
     }
 
     @Bean

@@ -136,8 +136,11 @@ public class ReportTasklet implements Tasklet {
             case GUARD_STOPPED -> "STOPPED_BY_GUARD";
             case NIGHT -> "COMPLETED";
         };
+        RunReport.RosterInfo roster = tally.roster() == null ? new RunReport.RosterInfo(null, null)
+                : new RunReport.RosterInfo(tally.roster().sha256(), tally.roster().unchangedSince());
         RunReport report = new RunReport(job, runDate.toString(), status,
-                reasons.isEmpty() ? ExitCodes.OK : ExitCodes.GUARD_STOPPED, catalogInfo, counts, steps(jobExecution, self),
+                reasons.isEmpty() ? ExitCodes.OK : ExitCodes.GUARD_STOPPED, catalogInfo, roster, counts,
+                steps(jobExecution, self),
                 reasons, tally.rejectReasons(), tally.warningReasons(),
                 tally.firstWarnings().stream().map(ReportTasklet::describe).toList(),
                 new RunReport.Courses(linkCourses, skipped), delivery, ReminderSummary.of(jobExecution.getExecutionContext(),

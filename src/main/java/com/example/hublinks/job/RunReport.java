@@ -14,13 +14,21 @@ import java.util.Map;
  * {@code rejects.csv} and {@code warnings.csv}, {@code warnings} holds only the first few.
  * {@code reminders} (DESIGN §8) only for a published night of a job with mandatory courses.
  */
-public record RunReport(String job, String runDate, String status, int exitCode, CatalogInfo catalog, Counts counts,
+public record RunReport(String job, String runDate, String status, int exitCode, CatalogInfo catalog, RosterInfo roster,
+                        Counts counts,
                         List<StepTiming> steps, List<String> reasons, List<ReasonTally.Reason> rejectsByReason,
                         List<ReasonTally.Reason> warningsByReason, List<String> warnings, Courses courses,
                         Delivery delivery, @JsonInclude(JsonInclude.Include.NON_NULL) ReminderSummary reminders) {
 
     /** Where tonight's catalog came from; when stale, {@code refreshedAt} is the last good refresh and {@code note} why. */
     public record CatalogInfo(String source, boolean stale, String refreshedAt, String note) {
+    }
+
+    /**
+     * The roster file the night read: its SHA-256 (null for a roster database) and, when it was the
+     * very file the last published night read (so no row was read again), that night's date.
+     */
+    public record RosterInfo(String sha256, String unchangedSince) {
     }
 
     /** {@code links.courses} and those of them that got no links (unpublished, deleted, unknown). */

@@ -1,6 +1,7 @@
 package com.example.hublinks.roster;
 
 import com.example.hublinks.support.OutputDirectory;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
      * @param tableMemory at most this much memory for the stored learners of one pass
      */
     public record Settings(String job, LocalDate runDate, boolean rerun, String idColumn, int chunkSize,
-                           long tableMemory) {
+                           long tableMemory, Path rosterFile, String catalogFingerprint) {
     }
 
     private final Supplier<ItemStreamReader<RosterRow>> readers;
@@ -67,12 +68,14 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
     private final OutputDirectory out;
     private final Settings settings;
     private final JsonMapper json;
+    private final SameRoster.LastPublished lastPublished;
     private final ForkJoinPool cores = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
-    private enum Phase { START, LOAD, READ, LEAVERS, FINISH }
+    private enum Phase { START, LOAD, READ, LEAVERS, FINISH, SAME }
 
     private Phase phase = Phase.START;
     private long instance;
+    private ImportTally.Roster roster;
     private boolean resumed;
     private int pass;
     private int passes;
@@ -82,13 +85,15 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
     private RosterImport rosterImport;
     private StoredFingerprints stored;
     private ItemStreamReader<RosterRow> reader;
+    private RowPrefetch rows;
     private final List<IssueFile> rejectFiles = new ArrayList<>();
     private final List<IssueFile> warningFiles = new ArrayList<>();
 
     public ImportRosterTasklet(Supplier<ItemStreamReader<RosterRow>> readers, RosterValidator validator,
                                RowFingerprint fingerprints, Function<List<Long>, PlannedLinks> planner,
                                LearnerRepository learners, NightDelta delta, OutputDirectory out, Settings settings,
-                               JsonMapper json) {
+                               JsonMapper json, SameRoster.LastPublished lastPublished) {
+        this.lastPublished = lastPublished;
         this.readers = readers;
         this.validator = validator;
         this.fingerprints = fingerprints;
@@ -112,6 +117,9 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
                 finish(step);
                 return RepeatStatus.FINISHED;
             }
+            case SAME -> {
+                return RepeatStatus.FINISHED;
+            }
         }
         return RepeatStatus.CONTINUABLE;
     }
@@ -122,9 +130,33 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
         // what its earlier executions signed tonight is staged again, as for a rerun of the date
         resumed = !delta.register(instance, settings.job(), settings.runDate());
         delta.create(instance);
+        roster = new ImportTally.Roster(settings.rosterFile() == null ? null : SameRoster.sha256(settings.rosterFile()),
+                fingerprints.contextHash() + ":" + settings.catalogFingerprint(), null);
+        if (!settings.rerun() && !resumed && sameAsLastNight(step)) {
+            phase = Phase.SAME;
+            return;
+        }
         rosterImport = new RosterImport(validator, fingerprints, planner, delta, instance, settings.idColumn(), cores);
         passes = 1; // until the stored learners turn out not to fit in memory
         phase = Phase.LOAD;
+    }
+
+    /** The very file the last published night read, compared under the same context: its outcome is tonight's. */
+    private boolean sameAsLastNight(StepExecution step) {
+        SameRoster.LastNight last = roster.sha256() == null ? null : lastPublished.find().orElse(null);
+        if (last == null || last.tally().roster() == null || !roster.sha256().equals(last.tally().roster().sha256())
+                || !roster.context().equals(last.tally().roster().context())
+                || !SameRoster.copy(last.folder(), REJECTS, out) || !SameRoster.copy(last.folder(), WARNINGS, out)) {
+            return false;
+        }
+        ImportTally tally = SameRoster.tonight(last);
+        step.getExecutionContext().putString(ImportTally.KEY, json.writeValueAsString(tally));
+        step.setFilterCount(tally.unchanged());
+        step.setReadCount(tally.read());
+        log.info("Roster: the file the night of {} read, under the same catalog and settings: {} rows, all {}"
+                + " learners unchanged, {} rejected", tally.roster().unchangedSince(), tally.read(), tally.unchanged(),
+                tally.rejected());
+        return true;
     }
 
     /** This pass's share of the stored learners into memory; on the first pass, how many are stored. */
@@ -172,30 +204,24 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
         rosterImport.startPass(stored, rejects, warnings);
         reader = readers.get();
         reader.open(new ExecutionContext());
+        rows = new RowPrefetch(reader, settings.chunkSize());
         phase = Phase.READ;
     }
 
     private void read(StepContribution contribution) throws Exception {
-        List<RosterRow> rows = new ArrayList<>(settings.chunkSize());
-        boolean end = false;
-        while (rows.size() < settings.chunkSize()) {
-            RosterRow row = reader.read();
-            if (row == null) {
-                end = true;
-                break;
-            }
-            if (pass == 0) {
-                read++; // every row once, in the first pass
-                contribution.incrementReadCount();
-            }
-            if (passes == 1 || passOf(RowFingerprint.idHash(RosterImport.idOf(row))) == pass) {
-                rows.add(row);
-            }
-        }
-        rosterImport.process(rows);
-        if (end) {
+        List<RosterRow> chunk = rows.next();
+        if (chunk == null) {
             phase = Phase.LEAVERS;
+            return;
         }
+        if (pass == 0) {
+            read += chunk.size(); // every row once, in the first pass
+            chunk.forEach(row -> contribution.incrementReadCount());
+        }
+        if (passes > 1) {
+            chunk = chunk.stream().filter(row -> passOf(RowFingerprint.idHash(RosterImport.idOf(row))) == pass).toList();
+        }
+        rosterImport.process(chunk);
     }
 
     /**
@@ -203,8 +229,7 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
      * those the table could not tell apart are leavers unless tonight's delta has them.
      */
     private void leavers() {
-        reader.close();
-        reader = null;
+        closeReader();
         if (stored.unseen() > 0 || stored.hasAmbiguous()) {
             List<String> gone = new ArrayList<>();
             List<String> unsure = new ArrayList<>();
@@ -255,7 +280,7 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
         ReasonTally warned = closeAll(warningFiles, WARNINGS);
         ImportTally tally = new ImportTally(read, rejected.total(), warned.total(), rosterImport.unchanged,
                 rosterImport.unchangedLinks, rosterImport.staged, leavers, storedBefore, rosterImport.perTeam,
-                rejected.byCount(), warned.byCount(), rosterImport.firstRejects, rosterImport.firstWarnings);
+                rejected.byCount(), warned.byCount(), rosterImport.firstRejects, rosterImport.firstWarnings, roster);
         step.getExecutionContext().putString(ImportTally.KEY, json.writeValueAsString(tally));
         step.setWriteCount(tally.staged() + tally.leavers());
         step.setFilterCount(tally.unchanged());
@@ -274,13 +299,22 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
     /** Closes what a failed or stopped import left open (files, the roster); nothing else happens here. */
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        if (reader != null) {
-            reader.close();
-        }
+        closeReader();
         rejectFiles.forEach(IssueFile::closeQuietly);
         warningFiles.forEach(IssueFile::closeQuietly);
         cores.shutdown();
         return null;
+    }
+
+    private void closeReader() {
+        if (rows != null) {
+            rows.close();
+            rows = null;
+        }
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
     }
 
     /** Read back from the job's context. */

@@ -13,7 +13,16 @@ import java.util.Map;
 public record ImportTally(long read, long rejected, long warnings, long unchanged, long unchangedLinks, long staged,
                           long leavers, long storedBefore, Map<Long, Long> perTeam,
                           List<ReasonTally.Reason> rejectReasons, List<ReasonTally.Reason> warningReasons,
-                          List<RejectedRow> firstRejects, List<ContactWarning> firstWarnings) {
+                          List<RejectedRow> firstRejects, List<ContactWarning> firstWarnings, Roster roster) {
+
+    /**
+     * The roster file the night read ({@code sha256}: its SHA-256; null for a roster database),
+     * what its rows were compared under ({@code context}: the catalog's, the settings' and the
+     * key's hashes) and, when the night found it to be the file the last published night read,
+     * that night's date ({@code unchangedSince}).
+     */
+    public record Roster(String sha256, String context, String unchangedSince) {
+    }
 
     /** The job context key it is saved under (as JSON). */
     public static final String KEY = "importRoster.tally";

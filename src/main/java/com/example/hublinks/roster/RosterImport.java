@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
@@ -26,6 +27,8 @@ final class RosterImport {
     private final long instance;
     private final String idColumn;
     private final ForkJoinPool cores;
+    /** Learners of the same teams get the same links: planned once a night per set of teams. */
+    private final Map<List<Long>, PlannedLinks> plans = new ConcurrentHashMap<>();
 
     private StoredFingerprints stored;
     private IssueFile rejects;
@@ -129,7 +132,7 @@ final class RosterImport {
         if (!teams.problems().isEmpty()) { // a team the catalog does not resolve: a reject, never unchanged
             return new Probe(row, teams, 0, null, slot, validator.validate(row, teams));
         }
-        PlannedLinks links = planner.apply(teams.ids());
+        PlannedLinks links = plans.computeIfAbsent(teams.ids(), planner);
         long fingerprint = fingerprints.of(row, teams.ids(), links.key());
         if (slot >= 0 && stored.mayBeUnchanged(slot) && (stored.fingerprint(slot) & ~RowFingerprint.FLAGS) == fingerprint) {
             return new Probe(row, teams, stored.fingerprint(slot), links, slot, null);

@@ -4,6 +4,8 @@ import com.example.hublinks.HublinksProperties.Columns;
 import com.example.hublinks.catalog.Catalog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -22,6 +24,7 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
     /** The roster_reject.reason column holds 2000 characters; values quoted in a reason are shortened. */
     static final int MAX_REASON_LENGTH = 2000;
     private static final int MAX_QUOTED = 60;
+    private static final int MAX_TEAM_CELLS = 100_000;
     private static final Pattern TEAM_SEPARATORS = Pattern.compile("[|,]"); // several teams: "5|6" or "5,6"
     /** A kept row whose email was dropped (invalid; the learner is reached by SMS). */
     public static final int EMAIL_DROPPED = 1;
@@ -32,6 +35,7 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
     private final Catalog catalog;
     private final ContactRules contacts;
     private final boolean contactRequired;
+    private final Map<String, ResolvedTeams> teamCells = new ConcurrentHashMap<>();
 
     public RosterValidator(Columns columns, Catalog catalog, ContactRules contacts, boolean contactRequired) {
         this.columns = columns;
@@ -50,9 +54,26 @@ public class RosterValidator implements ItemProcessor<RosterRow, ValidatedRow> {
         return validate(row, resolveTeams(row));
     }
 
-    /** The row's team cell resolved against the catalog (cheap: what change detection needs before validating). */
+    /**
+     * The row's team cell resolved against the catalog: what change detection needs before it
+     * knows whether to validate. A roster holds a few hundred distinct team cells at most, so each
+     * is resolved once a night (the catalog does not change during it).
+     */
     public ResolvedTeams resolveTeams(RosterRow row) {
-        String teams = trim(row.team());
+        String cell = row.team() == null ? "" : row.team();
+        ResolvedTeams known = teamCells.get(cell);
+        if (known != null) {
+            return known;
+        }
+        ResolvedTeams resolved = resolve(cell);
+        if (teamCells.size() < MAX_TEAM_CELLS) {
+            teamCells.put(cell, resolved);
+        }
+        return resolved;
+    }
+
+    private ResolvedTeams resolve(String teamCell) {
+        String teams = trim(teamCell);
         if (teams.length() > MAX_TEAM_LENGTH) {
             return new ResolvedTeams(List.of(), List.of("team is longer than " + MAX_TEAM_LENGTH + " characters"));
         }

@@ -23,6 +23,7 @@ public final class RowFingerprint {
     public static final long FLAGS = 3L;
 
     private final ThreadLocal<MessageDigest> primed;
+    private final String contextHash;
 
     /**
      * @param key     a secret-derived key
@@ -35,6 +36,12 @@ public final class RowFingerprint {
         update(base, "hublinks-row-v" + RULES_VERSION);
         update(base, context);
         this.primed = ThreadLocal.withInitial(() -> copy(base));
+        this.contextHash = java.util.HexFormat.of().formatHex(copy(base).digest());
+    }
+
+    /** A hash of the key and the settings every fingerprint starts from: equal, and rows fingerprint as before. */
+    public String contextHash() {
+        return contextHash;
     }
 
     /** The fingerprint of a row (cells trimmed as validation trims them), flags bits clear. */

@@ -126,7 +126,33 @@ class ChangeDetectionTest {
         assertThat(second.lines("warnings.csv")).isEqualTo(first.lines("warnings.csv")).hasSize(2);
         assertThat(second.lines("email.csv")).containsExactly("email,first_name,last_name,external_user_id,link");
         assertThat(report.at("/rejectsByReason/0/reason").asString()).startsWith("duplicate external user id");
+        // the very file of the night before, under the same catalog and settings: not a row was read again
+        assertThat(report.at("/roster/unchangedSince").asString()).isEqualTo("2026-05-01");
+        assertThat(report.at("/roster/sha256").asString()).isEqualTo(first.report().at("/roster/sha256").asString())
+                .hasSize(64);
         assertThat(report.at("/rejectsByReason/0/firstLines/0").asLong()).isEqualTo(32); // E1006 again
+    }
+
+    @Test
+    void aRosterOfTheSameRowsInAnotherFileIsComparedRowByRowAndFoundUnchanged() throws Exception {
+        assertThat(night("2026-05-01", Path.of(SAMPLE)).exitCode()).isZero();
+        Map<String, String> before = tables();
+        // the same rows, saved again with Unix line ends and the rows in another order: another file
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(SAMPLE)));
+        java.util.Collections.swap(lines, 1, 2);
+        Path resaved = home.resolve("resaved.csv");
+        Files.writeString(resaved, String.join("\n", lines) + "\n");
+
+        Night second = night("2026-05-02", resaved);
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.report().at("/roster/unchangedSince").isNull()).isTrue();
+        assertThat(second.count("unchanged")).isEqualTo(50);
+        assertThat(second.count("new") + second.count("changed") + second.count("removed")).isZero();
+        assertThat(tables()).isEqualTo(before);
+        // the rows moved, so do their line numbers
+        assertThat(second.lines("warnings.csv").get(1)).startsWith("14,E1013");
+        assertThat(second.lines("rejects.csv").get(1)).startsWith("32,");
     }
 
     @Test

@@ -14,7 +14,7 @@ class ReportPageTest {
     @Test
     void rosterTextIsEscapedAndAGuardStopShowsItsReasons() {
         RunReport report = new RunReport("nightly", "2026-02-02", "STOPPED_BY_GUARD", ExitCodes.GUARD_STOPPED,
-                new RunReport.CatalogInfo("file", false, "2026-02-02T02:15:00Z", null),
+                new RunReport.CatalogInfo("file", false, "2026-02-02T02:15:00Z", null), new RunReport.RosterInfo(null, null),
                 new RunReport.Counts(3, 2, 0, 0, 0, 0, 0, Map.of("email", 0L), 0),
                 List.of(new RunReport.StepTiming("importRoster", "COMPLETED", 1.25)),
                 List.of("2 of 3 rows were rejected (66.7%)"),
