@@ -22,8 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +54,6 @@ import tools.jackson.databind.node.ObjectNode;
 class RemindersNightTest {
 
     static final Path SAMPLES = Path.of("src/test/resources/edume-api/webhooks/learner");
-    static final Path OUT = Path.of("target/test-out/reminders-night-test/sample-nightly");
     static final List<String> COLUMNS = List.of("email", "first_name", "last_name", "external_user_id", "course_id",
             "course_title", "due", "reminder", "link");
     static final int ASSIGNED = 38; // the sample roster's learners in teams 5, 6 and 7 (group 101, course 123's)
@@ -69,7 +70,17 @@ class RemindersNightTest {
     @LocalServerPort
     int port;
 
+    @Value("${hublinks.campaign.out-dir}")
+    Path outDir;
+
     final HttpClient http = HttpClient.newHttpClient();
+    Path out;
+
+    @BeforeEach
+    void nights() {
+        out = outDir.resolve("sample-nightly");
+        TestFiles.deleteRecursively(out);
+    }
 
     int post(byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/edume"))
@@ -94,7 +105,7 @@ class RemindersNightTest {
     }
 
     List<Map<String, String>> csv(LocalDate night, String file) {
-        return TestFiles.csv(OUT.resolve(night.toString()).resolve(file));
+        return TestFiles.csv(out.resolve(night.toString()).resolve(file));
     }
 
     Set<String> reminded(LocalDate night) {
@@ -105,7 +116,7 @@ class RemindersNightTest {
     }
 
     JsonNode reminders(LocalDate night) {
-        return json.readTree(OUT.resolve(night.toString()).resolve("report.json").toFile()).get("reminders");
+        return json.readTree(out.resolve(night.toString()).resolve("report.json").toFile()).get("reminders");
     }
 
     Map<String, String> ledger() {
@@ -181,7 +192,7 @@ class RemindersNightTest {
         assertThat(report.get("unusableEvents").asLong()).isEqualTo(3);
         assertThat(report.get("unusableByReason").toString()).contains("learner not on the job's roster")
                 .contains("no payload.learner.externalUserId").contains("no payload.activityType");
-        Path folder = OUT.resolve(first.toString());
+        Path folder = out.resolve(first.toString());
         assertThat(TestFiles.read(folder.resolve("report.html"))).contains("Mandatory training")
                 .contains("aria-label=\"completion per team\"").contains("2 of 13 completed");
         JsonNode manifest = json.readTree(folder.resolve("manifest.json").toFile());
@@ -209,13 +220,13 @@ class RemindersNightTest {
         assertThat(reminded(aWeekLater)).isEqualTo(second);
         assertThat(csv(aWeekLater, ReminderFiles.EMAIL)).extracting(row -> row.get("reminder")).containsOnly("2");
         assertThat(reminders(aWeekLater).at("/courses/0/overdue").asLong()).isEqualTo(ASSIGNED - 3); // due 03-05
-        byte[] emailFile = Files.readAllBytes(OUT.resolve(aWeekLater.toString()).resolve(ReminderFiles.EMAIL));
-        byte[] smsFile = Files.readAllBytes(OUT.resolve(aWeekLater.toString()).resolve(ReminderFiles.SMS));
+        byte[] emailFile = Files.readAllBytes(out.resolve(aWeekLater.toString()).resolve(ReminderFiles.EMAIL));
+        byte[] smsFile = Files.readAllBytes(out.resolve(aWeekLater.toString()).resolve(ReminderFiles.SMS));
         Map<String, String> issued = ledger();
 
         night(aWeekLater, true); // --force: the same reminders, not third ones
-        assertThat(Files.readAllBytes(OUT.resolve(aWeekLater.toString()).resolve(ReminderFiles.EMAIL))).isEqualTo(emailFile);
-        assertThat(Files.readAllBytes(OUT.resolve(aWeekLater.toString()).resolve(ReminderFiles.SMS))).isEqualTo(smsFile);
+        assertThat(Files.readAllBytes(out.resolve(aWeekLater.toString()).resolve(ReminderFiles.EMAIL))).isEqualTo(emailFile);
+        assertThat(Files.readAllBytes(out.resolve(aWeekLater.toString()).resolve(ReminderFiles.SMS))).isEqualTo(smsFile);
         assertThat(ledger()).isEqualTo(issued);
         assertThat(issued).containsEntry("E1001", "1@2026-03-02 2@2026-03-09").containsEntry("E1006", "1@2026-03-02");
 
