@@ -27,6 +27,7 @@ import java.util.Map;
  * {@code campaign.email.html-template} / {@code text-template}; otherwise the built-in
  * {@code templates/email.*.mustache} are used. Templates are tried on a sample learner when
  * loaded, so a misspelt placeholder stops the start with the setting's name, not mid-campaign.
+ * The reminders' emails use the same machinery with their own settings and placeholders.
  */
 public class EmailTemplates {
 
@@ -77,7 +78,7 @@ public class EmailTemplates {
     }
 
     /** The campaign's placeholders for one learner and link. */
-    public static Map<String, Object> model(CampaignRow row) {
+    private static Map<String, Object> model(CampaignRow row) {
         Map<String, Object> model = new HashMap<>();
         model.put("first_name", nullToEmpty(row.learner().firstName()));
         model.put("last_name", nullToEmpty(row.learner().lastName()));

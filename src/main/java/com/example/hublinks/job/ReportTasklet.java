@@ -32,8 +32,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Step {@code report}: publishes the night's files (the exports, the reminders', and the {@code rejects.csv} and
- * {@code warnings.csv} importRoster streamed), then writes {@code report.json}, {@code report.html}
+ * Step {@code report}: publishes the night's files (the exports, the reminders', and the
+ * {@code rejects.csv} and {@code warnings.csv} importRoster streamed), then writes {@code report.json}, {@code report.html}
  * ({@link ReportPage}) and {@code manifest.json} (each file's rows and SHA-256). Runs after a
  * published night, after a guard stop and for a dry run, with the exit code the job ends with.
  * Reads no roster and no link table: every count was kept by the step that made it.
@@ -143,8 +143,8 @@ public class ReportTasklet implements Tasklet {
                 steps(jobExecution, self),
                 reasons, tally.rejectReasons(), tally.warningReasons(),
                 tally.firstWarnings().stream().map(ReportTasklet::describe).toList(),
-                new RunReport.Courses(linkCourses, skipped), delivery, ReminderSummary.of(jobExecution.getExecutionContext(),
-                json, () -> deliveries.statusCounts(job, instance, DeliveryLedger.REMINDER).get(DeliveryLedger.SENT)));
+                new RunReport.Courses(linkCourses, skipped), delivery,
+                ReminderSummary.of(jobExecution.getExecutionContext(), json, deliveries, job, instance));
         out.write(REPORT, pretty.writeValueAsString(report) + "\n");
         manifest.put(REPORT, Map.of("rows", 1, "sha256", out.sha256(REPORT)));
         out.write(ReportPage.NAME, ReportPage.render(report, tally.firstRejects(), teamLabels(tally.perTeam())));

@@ -62,7 +62,7 @@ public class MetricsFile implements JobExecutionListener {
                     ((Number) count).longValue()));
             ImportTally tally = ImportRosterTasklet.tally(jobExecution.getExecutionContext(), json);
             gauge("hublinks.roster.rejects", Tags.empty(), tally == null ? 0 : tally.rejected());
-            ReminderSummary reminders = ReminderSummary.of(jobExecution.getExecutionContext(), json, () -> 0);
+            ReminderSummary reminders = ReminderSummary.of(jobExecution.getExecutionContext(), json);
             if (reminders != null) {
                 for (ReminderSummary.Course course : reminders.courses()) {
                     Tags tags = Tags.of("course", String.valueOf(course.courseId()));
