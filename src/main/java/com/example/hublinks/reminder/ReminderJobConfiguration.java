@@ -73,7 +73,7 @@ public class ReminderJobConfiguration {
             return new StepBuilder(STEP, jobRepository)
                     .tasklet((contribution, context) -> RepeatStatus.FINISHED, transactionManager).build();
         }
-        if (reminders.email().send() && mailSender.getIfAvailable() == null) { // checked at start, before any work
+        if (reminders.email().sending() && mailSender.getIfAvailable() == null) { // checked at start, before any work
             throw new SettingsException("spring.mail.host", "is required when hublinks.reminders.email.send is true");
         }
         ReminderEmails.templates(reminders.email()); // tried now: a bad template stops the start, not the night
@@ -85,7 +85,7 @@ public class ReminderJobConfiguration {
         ProgressLog progress = new ProgressLog(settings.ops().progressEvery(), clock, step -> learners.liveCount(job),
                 "reminderReader");
         return new StepBuilder(STEP, jobRepository)
-                .<ReminderCandidate, LearnerReminders>chunk(reminders.email().send()
+                .<ReminderCandidate, LearnerReminders>chunk(reminders.email().sending()
                         ? Math.min(EMAIL_CHUNK_SIZE, settings.job().chunkSize()) : settings.job().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reminderReader)
@@ -117,7 +117,7 @@ public class ReminderJobConfiguration {
                                   @Value(RUN_DATE) LocalDate runDate) {
         String job = settings.job().name();
         OutputDirectory out = new OutputDirectory(settings.campaign().outDir(), job, runDate).create();
-        OnceOnlyMail mail = reminders.email().send() ? new OnceOnlyMail(mailSender.getObject(), deliveries,
+        OnceOnlyMail mail = reminders.email().sending() ? new OnceOnlyMail(mailSender.getObject(), deliveries,
                 settings.campaign().email(), runDate, instanceId, STEP) : null;
         ReminderEmails emails = new ReminderEmails(ReminderEmails.templates(reminders.email()), mail, job);
         return new ReminderWriter(ledger, ReminderFiles.writers(out, reminders, settings.campaign().email().excelBom()),

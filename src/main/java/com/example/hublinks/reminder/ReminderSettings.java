@@ -74,6 +74,11 @@ public record ReminderSettings(List<Long> courses, LocalDate due, Period dueAfte
                 }
             }
         }
+
+        /** Whether the reminders are emailed: the email channel is on and {@code send} asks for it. */
+        public boolean sending() {
+            return enabled && send;
+        }
     }
 
     /** reminders-sms.csv's text: {@code {first_name}}, {@code {last_name}}, {@code {course_title}}, {@code {due}}, {@code {reminder}}, {@code {link}}. */
