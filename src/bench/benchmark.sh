@@ -83,8 +83,10 @@ node_run() { # node_run NIGHT
 }
 
 java_run() { # java_run DB NIGHT URL
-  local out="$WORK/out-$1-night$2"
-  rm -rf "$out"
+  # one output folder per database, as in production: a night finds the files of the nights before it
+  # (an unchanged roster file takes the rejects and warnings of the last published night)
+  local out="$WORK/out-$1"
+  if [ "$2" = 1 ]; then rm -rf "$out"; else rm -rf "$out/bench/${NIGHT_DATE[$2]}"; fi
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   timed "$1-night$2" java $JAVA_OPTS -jar "$JAR" run jobs/sample-nightly.yml --date "${NIGHT_DATE[$2]}" \
     --roster "${NIGHT_ROSTER[$2]}" --hublinks.job.name=bench --hublinks.campaign.out-dir="$out" \
