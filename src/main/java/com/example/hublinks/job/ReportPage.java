@@ -178,7 +178,7 @@ final class ReportPage {
         }
         int row = 26;
         int label = 260;
-        int bar = 560;
+        int bar = 460; // leaves room for "1,234 of 5,678 completed (100%)" within the 980 pixels
         html.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"completion"
                 + " per team\">", 980, course.teams().size() * row + 4));
         for (int i = 0; i < course.teams().size(); i++) {

@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Mandatory-training reminders end to end (DESIGN §8): eduMe's sample learner events and variants
  * (out of order, replayed, an unknown learner, a missing ASSUMED field, a completion after the
  * reminder went out) posted over real HTTP to the webhook receiver, then nights on consecutive
- * dates, asserting the reminder files, the ledger and the report. Course 123 is due 2026-03-05, a
+ * dates (the next night, a week on, two weeks on), asserting the reminder files, the ledger and the report. Course 123 is due 2026-03-05, a
  * reminder at most every 7 days, two at most.
  */
 @SpringBootTest(classes = HublinksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -203,15 +203,15 @@ class RemindersNightTest {
         }
 
         // a completion after the reminder went out: no more reminders for E1006
-        assertThat(post(event("learner.course.completed.json", "E1006", "2026-03-03T08:00:00.000Z", p -> { })))
+        assertThat(post(event("learner.course.completed.json", "E1006", "2026-03-02T18:00:00.000Z", p -> { })))
                 .isEqualTo(202);
-        LocalDate twoDaysLater = LocalDate.of(2026, 3, 4);
-        night(twoDaysLater, false);
-        assertThat(csv(twoDaysLater, ReminderFiles.EMAIL)).isEmpty();
-        assertThat(csv(twoDaysLater, ReminderFiles.SMS)).isEmpty();
-        assertThat(reminders(twoDaysLater).at("/courses/0/completed").asLong()).isEqualTo(3);
-        assertThat(reminders(twoDaysLater).at("/courses/0/remindedTonight").asLong()).isZero();
-        assertThat(reminders(twoDaysLater).get("unusableEvents").asLong()).isZero();
+        LocalDate nextNight = LocalDate.of(2026, 3, 3);
+        night(nextNight, false);
+        assertThat(csv(nextNight, ReminderFiles.EMAIL)).isEmpty();
+        assertThat(csv(nextNight, ReminderFiles.SMS)).isEmpty();
+        assertThat(reminders(nextNight).at("/courses/0/completed").asLong()).isEqualTo(3);
+        assertThat(reminders(nextNight).at("/courses/0/remindedTonight").asLong()).isZero();
+        assertThat(reminders(nextNight).get("unusableEvents").asLong()).isZero();
 
         LocalDate aWeekLater = LocalDate.of(2026, 3, 9);
         night(aWeekLater, false);
