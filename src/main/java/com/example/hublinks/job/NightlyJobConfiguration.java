@@ -262,8 +262,9 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    public UserIdRangePartitioner signLinksPartitioner(NightDelta delta, @Value(INSTANCE_ID) Long instanceId) {
-        return new UserIdRangePartitioner(delta, instanceId);
+    public UserIdRangePartitioner signLinksPartitioner(NightDelta delta, @Value(INSTANCE_ID) Long instanceId,
+                                                       @Value(TALLY) String tally, JsonMapper json) {
+        return new UserIdRangePartitioner(delta, instanceId, tally == null ? null : json.readValue(tally, ImportTally.class));
     }
 
     @Bean

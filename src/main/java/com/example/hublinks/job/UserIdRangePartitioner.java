@@ -1,5 +1,6 @@
 package com.example.hublinks.job;
 
+import com.example.hublinks.roster.ImportTally;
 import com.example.hublinks.roster.NightDelta;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +23,21 @@ class UserIdRangePartitioner implements Partitioner {
 
     private final NightDelta delta;
     private final long jobInstanceId;
+    private final ImportTally tally;
 
-    UserIdRangePartitioner(NightDelta delta, long jobInstanceId) {
+    /** {@code tally}: importRoster's, with split points from a sample of the ids it staged (null: ask the table). */
+    UserIdRangePartitioner(NightDelta delta, long jobInstanceId, ImportTally tally) {
         this.delta = delta;
         this.jobInstanceId = jobInstanceId;
+        this.tally = tally;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<String> splits = delta.splitPoints(jobInstanceId, gridSize);
-        long learners = delta.learnerCount(jobInstanceId);
+        List<String> sampled = tally == null ? List.of() : tally.splitPoints(gridSize);
+        List<String> splits = !sampled.isEmpty() ? delta.inDatabaseOrder(sampled)
+                : delta.splitPoints(jobInstanceId, gridSize);
+        long learners = tally != null ? tally.staged() : delta.learnerCount(jobInstanceId);
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int i = 0; i <= splits.size(); i++) {
             ExecutionContext range = new ExecutionContext();

@@ -280,7 +280,8 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
         ReasonTally warned = closeAll(warningFiles, WARNINGS);
         ImportTally tally = new ImportTally(read, rejected.total(), warned.total(), rosterImport.unchanged,
                 rosterImport.unchangedLinks, rosterImport.staged, leavers, storedBefore, rosterImport.perTeam,
-                rejected.byCount(), warned.byCount(), rosterImport.firstRejects, rosterImport.firstWarnings, roster);
+                rejected.byCount(), warned.byCount(), rosterImport.firstRejects, rosterImport.firstWarnings, roster,
+                rosterImport.sample.hints());
         step.getExecutionContext().putString(ImportTally.KEY, json.writeValueAsString(tally));
         step.setWriteCount(tally.staged() + tally.leavers());
         step.setFilterCount(tally.unchanged());

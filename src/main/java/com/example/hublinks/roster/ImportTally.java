@@ -13,7 +13,8 @@ import java.util.Map;
 public record ImportTally(long read, long rejected, long warnings, long unchanged, long unchangedLinks, long staged,
                           long leavers, long storedBefore, Map<Long, Long> perTeam,
                           List<ReasonTally.Reason> rejectReasons, List<ReasonTally.Reason> warningReasons,
-                          List<RejectedRow> firstRejects, List<ContactWarning> firstWarnings, Roster roster) {
+                          List<RejectedRow> firstRejects, List<ContactWarning> firstWarnings, Roster roster,
+                          List<String> splitHints) {
 
     /**
      * The roster file the night read ({@code sha256}: its SHA-256; null for a roster database),
@@ -33,6 +34,15 @@ public record ImportTally(long read, long rejected, long warnings, long unchange
         warningReasons = List.copyOf(warningReasons);
         firstRejects = List.copyOf(firstRejects);
         firstWarnings = List.copyOf(firstWarnings);
+        splitHints = splitHints == null ? List.of() : List.copyOf(splitHints);
+    }
+
+    /**
+     * Where to cut tonight's delta into {@code parts} id ranges of about equal size (from a sample
+     * of the staged ids); empty when the delta is too small to sample, or the tally has none.
+     */
+    public List<String> splitPoints(int parts) {
+        return IdSample.splitPoints(splitHints, parts);
     }
 
     /** Usable learners on tonight's roster. */

@@ -207,6 +207,19 @@ public class NightDelta {
         return reader;
     }
 
+    /**
+     * These ids in the database's order, each once: split points sampled in Java's order must be
+     * put in the order the ranges' {@code >=} and {@code <} compare in (a collation may differ from
+     * Java's), or two ranges would overlap.
+     */
+    public List<String> inDatabaseOrder(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList("select distinct v.id from " + SqlValues.ids(ids.size()) + " order by v.id",
+                String.class, ids.toArray());
+    }
+
     static String teamIds(List<Long> teamIds) {
         return teamIds.stream().map(String::valueOf).collect(Collectors.joining(","));
     }

@@ -40,6 +40,7 @@ final class RosterImport {
     final Map<Long, Long> perTeam = new TreeMap<>();
     final List<RejectedRow> firstRejects = new ArrayList<>();
     final List<ContactWarning> firstWarnings = new ArrayList<>();
+    final IdSample sample = new IdSample();
 
     RosterImport(RosterValidator validator, RowFingerprint fingerprints, Function<List<Long>, PlannedLinks> planner,
                  NightDelta delta, long instance, String idColumn, ForkJoinPool cores) {
@@ -117,6 +118,7 @@ final class RosterImport {
                 continue;
             }
             staged++;
+            sample.add(learner.learner().externalUserId());
             count(learner.learner().teamIds());
             probe.validated().warnings().forEach(w -> issues.add(warning(w)));
         }

@@ -12,6 +12,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,7 +53,8 @@ public final class SameRoster {
         return new ImportTally(was.read(), was.rejected(), was.warnings(), was.usable(), last.liveLinks(), 0, 0,
                 was.usable(), was.perTeam(), was.rejectReasons(), was.warningReasons(), was.firstRejects(),
                 was.firstWarnings(), new ImportTally.Roster(was.roster().sha256(), was.roster().context(),
-                        was.roster().unchangedSince() != null ? was.roster().unchangedSince() : last.runDate()));
+                        was.roster().unchangedSince() != null ? was.roster().unchangedSince() : last.runDate()),
+                List.of());
     }
 
     /** A published file of that night, as tonight's part file (owner-only from the first byte). */
