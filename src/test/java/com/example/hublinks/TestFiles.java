@@ -1,12 +1,17 @@
 package com.example.hublinks;
 
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,6 +38,25 @@ public final class TestFiles {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A CSV file's records by header name (RFC 4180, as opencsv reads it). */
+    public static List<Map<String, String>> csv(Path file) {
+        try (CSVReader reader = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            List<String[]> rows = reader.readAll();
+            String[] header = rows.get(0);
+            List<Map<String, String>> records = new ArrayList<>();
+            for (String[] row : rows.subList(1, rows.size())) {
+                Map<String, String> record = new LinkedHashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    record.put(header[i], row[i]);
+                }
+                records.add(record);
+            }
+            return records;
+        } catch (IOException | CsvException e) {
+            throw new IllegalStateException("cannot read " + file, e);
         }
     }
 

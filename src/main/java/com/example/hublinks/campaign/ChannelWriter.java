@@ -9,15 +9,16 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Passes to one channel's file writer only the rows that channel can reach (an email for email.csv…).
+ * Passes to one channel's file writer only the rows that channel can reach (an email for email.csv…;
+ * the campaign's rows, or the reminders' of the {@code reminder} package).
  * The file's part is created owner-only before its writer opens it, so that no byte of it is ever
  * readable by others; and a chunk whose lines the file cannot take at commit (a full disk) names
  * the file in the step's failure ({@link FlushWatch}).
  */
-public class ChannelWriter implements ItemStreamWriter<CampaignRow> {
+public class ChannelWriter<T> implements ItemStreamWriter<T> {
 
-    private final Predicate<CampaignRow> reachable;
-    private final ItemStreamWriter<CampaignRow> file;
+    private final Predicate<T> reachable;
+    private final ItemStreamWriter<T> file;
     private final OutputDirectory out;
     private final String name;
     private final String restartKey;
@@ -26,7 +27,7 @@ public class ChannelWriter implements ItemStreamWriter<CampaignRow> {
      * @param restartKey the key of the file writer's saved position in the step's context: when it is
      *                   there the writer resumes the part it wrote before, else it starts a new one
      */
-    public ChannelWriter(Predicate<CampaignRow> reachable, ItemStreamWriter<CampaignRow> file, OutputDirectory out,
+    public ChannelWriter(Predicate<T> reachable, ItemStreamWriter<T> file, OutputDirectory out,
                          String name, String restartKey) {
         this.reachable = reachable;
         this.file = file;
@@ -36,9 +37,9 @@ public class ChannelWriter implements ItemStreamWriter<CampaignRow> {
     }
 
     @Override
-    public void write(Chunk<? extends CampaignRow> chunk) throws Exception {
-        Chunk<CampaignRow> selected = new Chunk<>();
-        for (CampaignRow row : chunk) {
+    public void write(Chunk<? extends T> chunk) throws Exception {
+        Chunk<T> selected = new Chunk<>();
+        for (T row : chunk) {
             if (reachable.test(row)) {
                 selected.add(row);
             }

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code delivery} table: which link of which learner was emailed, keyed by job, learner and
- * the SHA-256 of the link (never the link). Every change is committed in its own transaction,
+ * the SHA-256 of the link (never the link); and which reminder ({@link Key#reminder}: the hash of
+ * its course and number, message {@code reminder}). Every change is committed in its own transaction,
  * at once, whatever chunk transaction is open: a claim must be durable <em>before</em> the SMTP
  * call, or a crash after the server accepted a message would roll the claim back and the restart
  * would send it again.
@@ -32,6 +33,10 @@ public class DeliveryLedger {
     public static final String SENT = "sent";
     public static final String PENDING = "pending";
     public static final String FAILED = "failed";
+    /** The campaign's emails: one per link. */
+    public static final String LINK = "link";
+    /** Mandatory-training reminders: one per learner, course and reminder number. */
+    public static final String REMINDER = "reminder";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -44,10 +49,18 @@ public class DeliveryLedger {
         this.clock = clock;
     }
 
-    /** Identifies one delivery: the link is hashed here so that it never reaches the table. */
-    public record Key(String job, String externalUserId, String linkHash) {
+    /**
+     * Identifies one delivery: the link is hashed here so that it never reaches the table.
+     * {@code message} is the kind of email ({@link #LINK}, {@link #REMINDER}).
+     */
+    public record Key(String job, String externalUserId, String linkHash, String message) {
         public static Key of(String job, String externalUserId, String link) {
-            return new Key(job, externalUserId, sha256(link));
+            return new Key(job, externalUserId, sha256(link), LINK);
+        }
+
+        /** Reminder {@code number} of one course: a message of its own, whatever link it carries. */
+        public static Key reminder(String job, String externalUserId, long courseId, int number) {
+            return new Key(job, externalUserId, sha256("reminder " + courseId + " #" + number), REMINDER);
         }
     }
 
@@ -64,10 +77,10 @@ public class DeliveryLedger {
             List<String> status = jdbc.queryForList("select status from delivery where job_name = ? and external_user_id = ?"
                     + " and link_hash = ?", String.class, key.job(), key.externalUserId(), key.linkHash());
             if (status.isEmpty()) {
-                jdbc.update("insert into delivery (job_name, external_user_id, link_hash, email, run_date, job_instance_id,"
-                                + " status, attempts, first_attempt_at, last_attempt_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                        key.job(), key.externalUserId(), key.linkHash(), email, Date.valueOf(runDate), jobInstanceId,
-                        SENDING, now, now);
+                jdbc.update("insert into delivery (job_name, external_user_id, link_hash, message, email, run_date,"
+                                + " job_instance_id, status, attempts, first_attempt_at, last_attempt_at)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)", key.job(), key.externalUserId(),
+                        key.linkHash(), key.message(), email, Date.valueOf(runDate), jobInstanceId, SENDING, now, now);
                 return true;
             }
             return PENDING.equals(status.get(0)) && jdbc.update("update delivery set status = ?, attempts = attempts + 1,"
@@ -102,22 +115,32 @@ public class DeliveryLedger {
         change(key, "status = ?, last_error = ?", FAILED, clip(error));
     }
 
-    /** Deliveries of one job instance (one night, its restarts included) by status. */
+    /** The campaign's deliveries of one job instance (one night, its restarts included) by status. */
     public Map<String, Long> statusCounts(String job, long jobInstanceId) {
+        return statusCounts(job, jobInstanceId, LINK);
+    }
+
+    /** Deliveries of one kind of message ({@link #LINK}, {@link #REMINDER}) of one job instance by status. */
+    public Map<String, Long> statusCounts(String job, long jobInstanceId, String message) {
         Map<String, Long> counts = new TreeMap<>(Map.of(SENT, 0L, PENDING, 0L, FAILED, 0L, SENDING, 0L));
-        jdbc.query("select status, count(*) from delivery where job_name = ? and job_instance_id = ? group by status",
-                rs -> {
+        jdbc.query("select status, count(*) from delivery where job_name = ? and job_instance_id = ? and message = ?"
+                + " group by status", rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
-                }, job, jobInstanceId);
+                }, job, jobInstanceId, message);
         return counts;
     }
 
-    /** What went wrong for the deliveries of one job instance that are not sent: for the report. */
+    /** What went wrong for the campaign's deliveries of one job instance that are not sent: for the report. */
     public List<String> problems(String job, long jobInstanceId) {
+        return problems(job, jobInstanceId, LINK);
+    }
+
+    /** What went wrong for the deliveries of one kind of message of one job instance that are not sent. */
+    public List<String> problems(String job, long jobInstanceId, String message) {
         return jdbc.query("select external_user_id, status, attempts, last_error from delivery where job_name = ?"
-                        + " and job_instance_id = ? and status <> ? order by external_user_id",
+                        + " and job_instance_id = ? and message = ? and status <> ? order by external_user_id",
                 (rs, i) -> rs.getString(1) + ": " + describe(rs.getString(2)) + " after " + rs.getInt(3) + " attempt(s)"
-                        + (rs.getString(4) == null ? "" : ": " + rs.getString(4)), job, jobInstanceId, SENT);
+                        + (rs.getString(4) == null ? "" : ": " + rs.getString(4)), job, jobInstanceId, message, SENT);
     }
 
     private static String describe(String status) {

@@ -27,39 +27,57 @@ import java.util.Map;
  * {@code campaign.email.html-template} / {@code text-template}; otherwise the built-in
  * {@code templates/email.*.mustache} are used. Templates are tried on a sample learner when
  * loaded, so a misspelt placeholder stops the start with the setting's name, not mid-campaign.
+ * The reminders' emails use the same machinery with their own settings and placeholders.
  */
 public class EmailTemplates {
 
-    private static final String HTML_KEY = "hublinks.campaign.email.html-template";
-    private static final String TEXT_KEY = "hublinks.campaign.email.text-template";
-    private static final String SUBJECT_KEY = "hublinks.campaign.email.subject";
+    private static final String CAMPAIGN_KEYS = "hublinks.campaign.email.";
+    private static final String CAMPAIGN_PLACEHOLDERS = "first_name, last_name, link, external_user_id, email, kind, target_id";
 
     private final Template subject;
     private final Template text;
     private final Template html;
 
     public EmailTemplates(HublinksProperties.Email email) {
+        this(CAMPAIGN_KEYS, email.subject(), email.textTemplate(), email.htmlTemplate(), "templates/email",
+                model(new CampaignRow(new Learner("sample", "Sam", "Sample", "sam@example.com", null, List.of(1L), null, 2),
+                        new IssuedLink(LinkKind.DASHBOARD, "", "https://learn.edume.com/e/d/?g=1&e=sample&sig=0"), "new")),
+                CAMPAIGN_PLACEHOLDERS);
+    }
+
+    /**
+     * Another email's templates (the reminders'), tried on {@code sample} at once.
+     *
+     * @param keys    the settings' prefix ({@code hublinks.reminders.email.}), for the message naming a bad one
+     * @param builtIn the built-in templates without their {@code .html.mustache} / {@code .txt.mustache} ending
+     * @param known   the placeholders the templates may use, for that message
+     */
+    public EmailTemplates(String keys, String subject, Path textTemplate, Path htmlTemplate, String builtIn,
+                          Map<String, Object> sample, String known) {
         Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true);
         // HTML-escapes only what HTML needs (JMustache's default also turns every '=' of a link into &#x3D;)
         Mustache.Compiler escaping = Mustache.compiler().withEscaper(Escapers.simple(new String[][] {
                 {"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"}})).emptyStringIsFalse(true);
-        this.subject = compile(plain, email.subject(), SUBJECT_KEY);
-        this.text = compile(plain, load(email.textTemplate(), "templates/email.txt.mustache"), TEXT_KEY);
-        this.html = compile(escaping, load(email.htmlTemplate(), "templates/email.html.mustache"), HTML_KEY);
-        CampaignRow sample = new CampaignRow(new Learner("sample", "Sam", "Sample", "sam@example.com", null, List.of(1L),
-                null, 2), new IssuedLink(LinkKind.DASHBOARD, "", "https://learn.edume.com/e/d/?g=1&e=sample&sig=0"), "new");
-        tryOn(subject, sample, SUBJECT_KEY);
-        tryOn(text, sample, TEXT_KEY);
-        tryOn(html, sample, HTML_KEY);
+        this.subject = compile(plain, subject, keys + "subject");
+        this.text = compile(plain, load(textTemplate, builtIn + ".txt.mustache"), keys + "text-template");
+        this.html = compile(escaping, load(htmlTemplate, builtIn + ".html.mustache"), keys + "html-template");
+        tryOn(this.subject, sample, keys + "subject", known);
+        tryOn(text, sample, keys + "text-template", known);
+        tryOn(html, sample, keys + "html-template", known);
     }
 
     public RenderedEmail render(CampaignRow row) {
-        Map<String, Object> model = model(row);
+        return render(row.learner().email(), model(row));
+    }
+
+    /** The email to {@code to} with the placeholders' values in {@code model}. */
+    public RenderedEmail render(String to, Map<String, Object> model) {
         // a subject is one line: a line break in a name must not start a new header
-        return new RenderedEmail(row.learner().email(), subject.execute(model).replaceAll("[\\r\\n]+", " ").strip(),
+        return new RenderedEmail(to, subject.execute(model).replaceAll("[\\r\\n]+", " ").strip(),
                 text.execute(model), html.execute(model));
     }
 
+    /** The campaign's placeholders for one learner and link. */
     private static Map<String, Object> model(CampaignRow row) {
         Map<String, Object> model = new HashMap<>();
         model.put("first_name", nullToEmpty(row.learner().firstName()));
@@ -80,12 +98,11 @@ public class EmailTemplates {
         }
     }
 
-    private static void tryOn(Template template, CampaignRow sample, String key) {
+    private static void tryOn(Template template, Map<String, Object> sample, String key, String known) {
         try {
-            template.execute(model(sample));
+            template.execute(sample);
         } catch (MustacheException e) {
-            throw new SettingsException(key, e.getMessage() + " (known placeholders: first_name, last_name, link,"
-                    + " external_user_id, email, kind, target_id)");
+            throw new SettingsException(key, e.getMessage() + " (known placeholders: " + known + ")");
         }
     }
 

@@ -36,24 +36,24 @@ public final class ExportFiles {
         if (campaign.email().enabled()) {
             // Excel opens a CSV as UTF-8 only when it starts with a byte order mark; most email tools do not need one
             String bom = campaign.email().excelBom() ? "\uFEFF" : "";
-            writers.put(EMAIL, channel(out, EMAIL, row -> row.learner().hasEmail(), file(out, EMAIL, "\r\n",
-                    bom + "email,first_name,last_name,external_user_id,link",
+            writers.put(EMAIL, csv(out, EMAIL, bom + "email,first_name,last_name,external_user_id,link",
+                    (CampaignRow row) -> row.learner().hasEmail(),
                     row -> CsvCells.line(row.learner().email(), row.learner().firstName(), row.learner().lastName(),
-                            row.learner().externalUserId(), row.link().url()))));
+                            row.learner().externalUserId(), row.link().url())));
         }
         if (campaign.sms().enabled()) {
             String template = campaign.sms().message();
-            writers.put(SMS, channel(out, SMS, row -> row.learner().hasPhone(), file(out, SMS, "\r\n",
-                    "phone_number,external_user_id,message,segments,encoding",
+            writers.put(SMS, csv(out, SMS, "phone_number,external_user_id,message,segments,encoding",
+                    (CampaignRow row) -> row.learner().hasPhone(),
                     row -> {
                         SmsMessage sms = SmsMessage.render(template, row.learner().firstName(), row.learner().lastName(),
                                 row.link().url());
                         return CsvCells.lineWithPhone(row.learner().phone(), row.learner().externalUserId(), sms.text(),
                                 String.valueOf(sms.segments()), sms.encoding());
-                    })));
+                    }));
         }
         if (campaign.inapp().enabled()) {
-            writers.put(INAPP, channel(out, INAPP, row -> true, file(out, INAPP, "\n", null, row -> {
+            writers.put(INAPP, channel(out, INAPP, row -> true, file(out, INAPP, "\n", null, (CampaignRow row) -> {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("external_user_id", row.learner().externalUserId());
                 line.put("first_name", row.learner().firstName());
@@ -84,14 +84,25 @@ public final class ExportFiles {
         return name.replace('.', '-') + "-writer";
     }
 
-    private static ChannelWriter channel(OutputDirectory out, String name, Predicate<CampaignRow> reachable,
-                                         FlatFileItemWriter<CampaignRow> file) {
-        return new ChannelWriter(reachable, file, out, name, positionKey(name));
+    /**
+     * Another export's CSV file with the same rules (the reminders' files): owner-only from its first
+     * byte under its part name, written at chunk commit and truncated to the last one on restart,
+     * its rows and position in the step's context under {@link #rowsKey} and {@link #positionKey};
+     * CRLF lines after {@code header}, only the rows {@code reachable} passes.
+     */
+    public static <T> ChannelWriter<T> csv(OutputDirectory out, String name, String header, Predicate<T> reachable,
+                                           LineAggregator<T> lines) {
+        return channel(out, name, reachable, file(out, name, "\r\n", header, lines));
     }
 
-    private static FlatFileItemWriter<CampaignRow> file(OutputDirectory out, String name, String lineSeparator,
-                                                        String header, LineAggregator<CampaignRow> lines) {
-        FlatFileItemWriterBuilder<CampaignRow> builder = new FlatFileItemWriterBuilder<CampaignRow>()
+    private static <T> ChannelWriter<T> channel(OutputDirectory out, String name, Predicate<T> reachable,
+                                                FlatFileItemWriter<T> file) {
+        return new ChannelWriter<>(reachable, file, out, name, positionKey(name));
+    }
+
+    private static <T> FlatFileItemWriter<T> file(OutputDirectory out, String name, String lineSeparator,
+                                                  String header, LineAggregator<T> lines) {
+        FlatFileItemWriterBuilder<T> builder = new FlatFileItemWriterBuilder<T>()
                 .name(writerName(name))
                 .resource(new FileSystemResource(out.part(name)))
                 .encoding("UTF-8")

@@ -1,5 +1,7 @@
 package com.example.hublinks.campaign;
 
+import java.util.function.Function;
+
 /**
  * An SMS text and how carriers bill it. GSM-7 when every character is in the GSM 03.38 alphabet
  * (characters of its extension table, such as {@code € [ ] { } ~ ^ | \}, take two septets: an
@@ -73,6 +75,19 @@ public record SmsMessage(String text, String encoding, int segments) {
      * in one pass: a name that itself reads "{link}" stays text.
      */
     public static SmsMessage render(String template, String firstName, String lastName, String link) {
+        return render(template, name -> switch (name) {
+            case "first_name" -> nullToEmpty(firstName);
+            case "last_name" -> nullToEmpty(lastName);
+            case "link" -> nullToEmpty(link);
+            default -> null; // not a placeholder: stays text
+        });
+    }
+
+    /**
+     * Fills a message template in one pass: each {@code {name}} whose value {@code placeholders}
+     * gives (null: not a placeholder, it stays text); a value that itself reads "{link}" stays text.
+     */
+    public static SmsMessage render(String template, Function<String, String> placeholders) {
         StringBuilder text = new StringBuilder(template.length() + 120);
         int from = 0;
         for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
@@ -80,12 +95,7 @@ public record SmsMessage(String text, String encoding, int segments) {
             if (close < 0) {
                 break;
             }
-            String value = switch (template.substring(open + 1, close)) {
-                case "first_name" -> nullToEmpty(firstName);
-                case "last_name" -> nullToEmpty(lastName);
-                case "link" -> nullToEmpty(link);
-                default -> null; // not a placeholder: stays text
-            };
+            String value = placeholders.apply(template.substring(open + 1, close));
             if (value != null) {
                 text.append(template, from, open).append(value);
                 from = close + 1;

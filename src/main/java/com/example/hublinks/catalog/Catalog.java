@@ -85,6 +85,12 @@ public class Catalog {
         return teams.containsKey(teamId);
     }
 
+    /** A team's name in the catalog, or null when it has no such active team. */
+    public String teamName(long teamId) {
+        CatalogSnapshot.Team team = teams.get(teamId);
+        return team == null ? null : team.name();
+    }
+
     public CatalogSnapshot.Course course(long courseId) {
         return courses.get(courseId);
     }

@@ -3,6 +3,7 @@ package com.example.hublinks.catalog;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One learner-level eduMe webhook ({@code learner.added}, {@code learner.activated},
@@ -14,10 +15,15 @@ import tools.jackson.databind.JsonNode;
 public record LearnerEvent(String type, Instant timestamp, String externalUserId, Long courseId, String activityType,
                            List<Long> teams) {
 
-    static final String TYPE_PREFIX = "learner.";
+    public static final String TYPE_PREFIX = "learner.";
 
     public LearnerEvent {
         teams = List.copyOf(teams);
+    }
+
+    /** A stored learner-level body; one that is not (no payload object, say) is an {@link IllegalArgumentException} saying why. */
+    public static LearnerEvent parse(JsonMapper json, byte[] body) {
+        return of(WebhookEvent.envelope(json, body));
     }
 
     /** The learner event an envelope holds; only a payload that is not a JSON object is refused. */

@@ -71,7 +71,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the nightly job (DESIGN §2): refreshCatalog → importRoster → guard → signLinks →
- * removeLeavers → exportCampaign → deliverEmail → cleanupStaging → report. A guard stop goes
+ * removeLeavers → exportCampaign → deliverEmail → remindLearners → cleanupStaging → report. A guard stop goes
  * straight to the report and ends the job with exit code 3. Business logic lives in the feature
  * packages; this class only assembles it.
  */
@@ -103,7 +103,7 @@ public class NightlyJobConfiguration {
     @Primary // the job of this application; the dry run's job is injected by name
     public Job nightlyJob(Step refreshCatalogStep, Step importRosterStep, Step guardStep, Step signLinksStep,
                           Step removeLeaversStep, Step exportCampaignStep, Step deliverEmailStep,
-                          Step cleanupStagingStep, Step reportStep, Step guardStoppedReportStep,
+                          Step remindLearnersStep, Step cleanupStagingStep, Step reportStep, Step guardStoppedReportStep,
                           MetricsFile metricsFile, ThisRun thisRun) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(thisRun) // what a SIGTERM stops (GracefulStop), and where a night ended
@@ -117,6 +117,7 @@ public class NightlyJobConfiguration {
                 .next(removeLeaversStep)
                 .next(exportCampaignStep)
                 .next(deliverEmailStep)
+                .next(remindLearnersStep) // ReminderJobConfiguration
                 .next(cleanupStagingStep)
                 .next(reportStep)
                 .end()

@@ -1,5 +1,6 @@
 package com.example.hublinks.job;
 
+import com.example.hublinks.reminder.ReminderSummary;
 import com.example.hublinks.roster.ReasonTally;
 import com.example.hublinks.roster.RejectedRow;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * {@code report.html}: the night on one self-contained page for HR and ops (inline CSS and SVG,
  * nothing fetched): status, counts, the first rejects with a link to {@code rejects.csv},
- * learners per team as a bar chart, time per step. Every value from the roster is escaped.
+ * learners per team as a bar chart, mandatory training's completion per team, time per step.
+ * Every value from the roster is escaped.
  */
 final class ReportPage {
 
@@ -20,6 +22,7 @@ final class ReportPage {
     private static final String CSS = """
             body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2430;margin:2rem auto;\
             max-width:1060px;padding:0 1rem}h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.15rem;margin:2rem 0 .6rem}\
+            h3{font-size:1rem;margin:1.2rem 0 .5rem}\
             .sub{color:#5b6575}.status{display:inline-block;padding:.15rem .6rem;border-radius:1rem;color:#fff;\
             font-weight:600}.ok{background:#1f8a4c}.stop{background:#c77700}.fail{background:#c0392b}\
             .cards{display:flex;flex-wrap:wrap;gap:.7rem}.card{border:1px solid #dde2ea;border-radius:.5rem;\
@@ -52,6 +55,9 @@ final class ReportPage {
         reasons(html, report.rejectsByReason());
         rejects(html, rejects, report.counts().rejected());
         teams(html, learnersPerTeam);
+        if (report.reminders() != null) {
+            reminders(html, report.reminders());
+        }
         steps(html, report.steps());
         if (report.counts().warnings() > 0) {
             html.append("<h2>Contacts dropped (").append(String.format(Locale.ROOT, "%,d", report.counts().warnings()))
@@ -136,6 +142,58 @@ final class ReportPage {
                     .append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\""
                             + " fill=\"#3b6fd8\"/>", label, y + 3, bar, row - 8))
                     .append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%,d</text>", label + bar + 6, y + 17, n));
+        }
+        html.append("</svg>\n");
+    }
+
+    /** Mandatory training: per course the four numbers, and per team the share who completed it as a bar. */
+    private static void reminders(StringBuilder html, ReminderSummary reminders) {
+        html.append("<h2>Mandatory training</h2>");
+        if (reminders.unusableEvents() > 0) {
+            html.append("<p class=\"warn\">").append(String.format(Locale.ROOT, "%,d", reminders.unusableEvents()))
+                    .append(" learner event(s) from eduMe could not be used: ").append(esc(reminders.unusableByReason()
+                            .entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                            .collect(Collectors.joining(", ")))).append("</p>\n");
+        }
+        for (ReminderSummary.Course course : reminders.courses()) {
+            html.append("<h3>").append(esc(course.title() == null ? "course " + course.courseId()
+                    : course.title() + " (" + course.courseId() + ")")).append("</h3>");
+            if (course.note() != null) {
+                html.append("<p class=\"warn\">").append(esc(course.note())).append("</p>");
+            }
+            html.append("<div class=\"cards\">");
+            card(html, "assigned", course.assigned());
+            card(html, "completed", course.completed());
+            card(html, "reminded tonight", course.remindedTonight());
+            card(html, "overdue", course.overdue());
+            html.append("</div>\n");
+            completion(html, course);
+        }
+    }
+
+    /** One bar per team the course is assigned to: green for the share of its learners who completed it. */
+    private static void completion(StringBuilder html, ReminderSummary.Course course) {
+        if (course.teams().isEmpty()) {
+            return;
+        }
+        int row = 26;
+        int label = 260;
+        int bar = 460; // leaves room for "1,234 of 5,678 completed (100%)" within the 980 pixels
+        html.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"completion"
+                + " per team\">", 980, course.teams().size() * row + 4));
+        for (int i = 0; i < course.teams().size(); i++) {
+            ReminderSummary.Team team = course.teams().get(i);
+            double share = team.assigned() == 0 ? 0 : (double) team.completed() / team.assigned();
+            int y = i * row + 2;
+            String name = team.name() == null ? "team " + team.teamId() : team.name() + " (" + team.teamId() + ")";
+            html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", label - 8,
+                            y + 17, esc(name)))
+                    .append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"3\""
+                            + " fill=\"#e6e9ef\"/>", label, y + 3, bar, row - 8))
+                    .append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\""
+                            + " fill=\"#1f8a4c\"/>", label, y + 3, bar * share, row - 8))
+                    .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%,d of %,d completed (%.0f%%)</text>",
+                            label + bar + 8, y + 17, team.completed(), team.assigned(), 100 * share));
         }
         html.append("</svg>\n");
     }

@@ -5,6 +5,8 @@ import com.example.hublinks.campaign.ExportFiles;
 import com.example.hublinks.catalog.CatalogRepository;
 import com.example.hublinks.catalog.SkippedCourse;
 import com.example.hublinks.link.LinkRepository;
+import com.example.hublinks.reminder.ReminderFiles;
+import com.example.hublinks.reminder.ReminderSummary;
 import com.example.hublinks.roster.ContactWarning;
 import com.example.hublinks.roster.ImportRosterTasklet;
 import com.example.hublinks.roster.ImportTally;
@@ -30,8 +32,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Step {@code report}: publishes the night's files (the exports, and the {@code rejects.csv} and
- * {@code warnings.csv} importRoster streamed), then writes {@code report.json}, {@code report.html}
+ * Step {@code report}: publishes the night's files (the exports, the reminders', and the
+ * {@code rejects.csv} and {@code warnings.csv} importRoster streamed), then writes {@code report.json}, {@code report.html}
  * ({@link ReportPage}) and {@code manifest.json} (each file's rows and SHA-256). Runs after a
  * published night, after a guard stop and for a dry run, with the exit code the job ends with.
  * Reads no roster and no link table: every count was kept by the step that made it.
@@ -88,6 +90,7 @@ public class ReportTasklet implements Tasklet {
             // the export's files get their final names here, next to their manifest: in a listener
             // of exportCampaign a failed rename would be logged and ignored by Spring Batch
             ExportFiles.ALL.forEach(out::publish);
+            ReminderFiles.ALL.forEach(out::publish);
         }
         out.publish(REJECTS);
         out.publish(WARNINGS);
@@ -101,6 +104,11 @@ public class ReportTasklet implements Tasklet {
                 exported.put(name.substring(0, name.indexOf('.')), rows);
             } else {
                 exported.put(name.substring(0, name.indexOf('.')), 0L);
+            }
+        }
+        for (String name : ReminderFiles.ALL) { // only a night that reminds has them
+            if (published && out.file(name).toFile().isFile()) {
+                manifest.put(name, Map.of("rows", rows(jobExecution, name), "sha256", out.sha256(name)));
             }
         }
         manifest.put(REJECTS, Map.of("rows", tally.rejected(), "sha256", out.sha256(REJECTS)));
@@ -135,7 +143,8 @@ public class ReportTasklet implements Tasklet {
                 steps(jobExecution, self),
                 reasons, tally.rejectReasons(), tally.warningReasons(),
                 tally.firstWarnings().stream().map(ReportTasklet::describe).toList(),
-                new RunReport.Courses(linkCourses, skipped), delivery);
+                new RunReport.Courses(linkCourses, skipped), delivery,
+                ReminderSummary.of(jobExecution.getExecutionContext(), json, deliveries, job, instance));
         out.write(REPORT, pretty.writeValueAsString(report) + "\n");
         manifest.put(REPORT, Map.of("rows", 1, "sha256", out.sha256(REPORT)));
         out.write(ReportPage.NAME, ReportPage.render(report, tally.firstRejects(), teamLabels(tally.perTeam())));

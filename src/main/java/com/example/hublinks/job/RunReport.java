@@ -2,6 +2,8 @@ package com.example.hublinks.job;
 
 import com.example.hublinks.catalog.SkippedCourse;
 import com.example.hublinks.roster.ReasonTally;
+import com.example.hublinks.reminder.ReminderSummary;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +12,13 @@ import java.util.Map;
  * {@code report.json}: the fields scripts and dashboards read (DESIGN §4). Rejects and contact
  * warnings are counted by reason with the first lines of each; every row of them is in
  * {@code rejects.csv} and {@code warnings.csv}, {@code warnings} holds only the first few.
+ * {@code reminders} (DESIGN §8) only for a published night of a job with mandatory courses.
  */
 public record RunReport(String job, String runDate, String status, int exitCode, CatalogInfo catalog, RosterInfo roster,
                         Counts counts,
                         List<StepTiming> steps, List<String> reasons, List<ReasonTally.Reason> rejectsByReason,
                         List<ReasonTally.Reason> warningsByReason, List<String> warnings, Courses courses,
-                        Delivery delivery) {
+                        Delivery delivery, @JsonInclude(JsonInclude.Include.NON_NULL) ReminderSummary reminders) {
 
     /** Where tonight's catalog came from; when stale, {@code refreshedAt} is the last good refresh and {@code note} why. */
     public record CatalogInfo(String source, boolean stale, String refreshedAt, String note) {

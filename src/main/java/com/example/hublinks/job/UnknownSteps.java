@@ -2,6 +2,7 @@ package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.campaign.ExportFiles;
+import com.example.hublinks.reminder.ReminderFiles;
 import com.example.hublinks.support.OutputDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -98,7 +100,7 @@ class UnknownSteps {
     private List<String> lostFiles(StepExecution step, LocalDate runDate) {
         OutputDirectory out = new OutputDirectory(settings.campaign().outDir(), settings.job().name(), runDate);
         List<String> lost = new ArrayList<>();
-        for (String name : ExportFiles.ALL) {
+        for (String name : Stream.concat(ExportFiles.ALL.stream(), ReminderFiles.ALL.stream()).toList()) {
             String key = ExportFiles.positionKey(name);
             if (step.getExecutionContext().containsKey(key)) {
                 Path part = out.part(name);

@@ -3,6 +3,7 @@ package com.example.hublinks.ops;
 import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.job.ReportTasklet;
 import com.example.hublinks.job.RunParameters;
+import com.example.hublinks.reminder.ReminderSummary;
 import com.example.hublinks.roster.ImportRosterTasklet;
 import com.example.hublinks.roster.ImportTally;
 import io.micrometer.core.instrument.Tags;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * After a run, {@code metrics.prom} in the night's folder: the registry's meters (Spring Batch's
  * {@code spring_batch_*} observations) in the Prometheus text format, plus the project's own:
- * items read and written per step of this run, links per state tonight, rejected roster rows.
+ * items read and written per step of this run, links per state tonight, rejected roster rows, and
+ * per mandatory course its learners assigned, completed, reminded tonight and overdue.
  */
 public class MetricsFile implements JobExecutionListener {
 
@@ -60,6 +62,17 @@ public class MetricsFile implements JobExecutionListener {
                     ((Number) count).longValue()));
             ImportTally tally = ImportRosterTasklet.tally(jobExecution.getExecutionContext(), json);
             gauge("hublinks.roster.rejects", Tags.empty(), tally == null ? 0 : tally.rejected());
+            ReminderSummary reminders = ReminderSummary.of(jobExecution.getExecutionContext(), json);
+            if (reminders != null) {
+                for (ReminderSummary.Course course : reminders.courses()) {
+                    Tags tags = Tags.of("course", String.valueOf(course.courseId()));
+                    gauge("hublinks.reminders.assigned", tags, course.assigned());
+                    gauge("hublinks.reminders.completed", tags, course.completed());
+                    gauge("hublinks.reminders.reminded", tags, course.remindedTonight());
+                    gauge("hublinks.reminders.overdue", tags, course.overdue());
+                }
+                gauge("hublinks.reminders.unusable.events", Tags.empty(), reminders.unusableEvents());
+            }
             night.write(NAME, registry.scrape());
         } catch (RuntimeException e) {
             log.warn("Could not write {}: {}", NAME, e.getMessage()); // metrics must never fail a night

@@ -1,9 +1,8 @@
 package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksApplication;
+import com.example.hublinks.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,20 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "hublinks.campaign.out-dir=target/test-out/nightly-job-postgres-test"})
 class NightlyJobPostgresTest extends NightlyJobTest {
 
-    static final EmbeddedPostgres POSTGRES = start();
+    static final EmbeddedPostgres POSTGRES = TestDatabase.startPostgres();
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-    }
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestDatabase.usePostgres(registry, POSTGRES);
     }
 }

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.hublinks.HublinksApplication;
 import com.example.hublinks.TestDatabase;
 import com.example.hublinks.TestFiles;
-import com.opencsv.CSVReader;
-import java.io.FileReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +101,8 @@ class NightlyJobTest {
         assertThat(report.at("/counts/exported/email").asLong()).isEqualTo(48);
         assertThat(report.at("/catalog/source").asString()).isEqualTo("file");
         assertThat(report.get("warnings").toString()).contains("E1013");
+        assertThat(report.has("reminders")).as("no mandatory courses: no reminders").isFalse();
+        assertThat(night.resolve("reminders-email.csv")).doesNotExist();
 
         String page = TestFiles.read(night.resolve("report.html"));
         assertThat(page).startsWith("<!DOCTYPE html>").contains("COMPLETED").contains("<svg")
@@ -195,18 +194,6 @@ class NightlyJobTest {
     }
 
     static List<Map<String, String>> csv(Path file) throws Exception {
-        try (CSVReader reader = new CSVReader(new FileReader(file.toFile(), StandardCharsets.UTF_8))) {
-            List<String[]> rows = reader.readAll();
-            String[] header = rows.get(0);
-            List<Map<String, String>> records = new ArrayList<>();
-            for (String[] row : rows.subList(1, rows.size())) {
-                Map<String, String> record = new HashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    record.put(header[i], row[i]);
-                }
-                records.add(record);
-            }
-            return records;
-        }
+        return TestFiles.csv(file);
     }
 }

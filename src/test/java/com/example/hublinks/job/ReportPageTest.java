@@ -20,7 +20,7 @@ class ReportPageTest {
                 List.of("2 of 3 rows were rejected (66.7%)"),
                 List.of(new ReasonTally.Reason("team '…' is not in the eduMe catalog", 2, List.of(7L, 9L))), List.of(),
                 List.of(), new RunReport.Courses(List.of(), List.of()),
-                new RunReport.Delivery(0, 0, 0, 0, List.of()));
+                new RunReport.Delivery(0, 0, 0, 0, List.of()), null);
         String page = ReportPage.render(report, List.of(new RejectedRow(7, "team", "unknown team '<script>alert(1)</script>'")),
                 Map.of("R&D <east> (9)", 1L));
 

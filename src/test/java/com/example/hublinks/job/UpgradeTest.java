@@ -76,6 +76,10 @@ class UpgradeTest {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url(), "sa", ""));
         assertThat(latestMigration(jdbc)).isEqualTo("8");
         Map<String, String> before = linkHistory(jdbc);
+        jdbc.update("insert into delivery (job_name, external_user_id, link_hash, email, run_date, job_instance_id, status,"
+                + " attempts, first_attempt_at, last_attempt_at, sent_at) values ('sample-nightly', 'E1001', ?,"
+                + " 'amelia.smith@example.com', date '2026-01-10', 1, 'sent', 1, timestamp '2026-01-10 02:00:00',"
+                + " timestamp '2026-01-10 02:00:00', timestamp '2026-01-10 02:00:00')", "0".repeat(64)); // a V8 ledger row
         assertThat(before).hasSize(51); // 50 live links, E1003's removed one
         long nights = jdbc.queryForObject("select count(*) from batch_job_instance", Long.class);
 
@@ -98,14 +102,17 @@ class UpgradeTest {
         assertThat(counts.get("new").asLong() + counts.get("changed").asLong() + counts.get("removed").asLong()).isZero();
         assertThat(Files.readAllLines(night.resolve("email.csv"))).hasSize(1);
         assertThat(linkHistory(jdbc)).isEqualTo(before);
-        assertThat(latestMigration(jdbc)).isEqualTo("12"); // V11: serve's roster_acceptance (issue 13); V12: Spring Batch's tables
+        assertThat(latestMigration(jdbc)).isEqualTo("13"); // V11: serve's (issue 13); V12: the reminders' (issue 14); V13: Spring Batch's tables
         assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Long.class))
-                .as("V12 leaves the Spring Batch tables of the previous release as they were").isEqualTo(nights + 1);
+                .as("V13 leaves the Spring Batch tables of the previous release as they were").isEqualTo(nights + 1);
+        assertThat(jdbc.queryForList("select message from delivery", String.class)).as("the ledger's rows are the campaign's")
+                .containsExactly("link");
         assertThat(jdbc.queryForObject("select count(*) from learner where removed_on is null and fingerprint is not null",
                 Long.class)).isEqualTo(50);
 
-        // the next night compares with what the first one stored: nothing is validated or signed again
-        night("2026-01-13", "--hublinks.campaign.audience=all");
+        // the next night compares with what the first one stored: nothing is validated or signed again; it reminds too
+        night("2026-01-13", "--hublinks.campaign.audience=all", "--hublinks.reminders.courses=123",
+                "--hublinks.reminders.due=2026-02-01");
         Path all = home.resolve("out/sample-nightly/2026-01-13");
         for (String file : List.of("email.csv", "sms.csv", "inapp.jsonl", "rejects.csv")) {
             assertThat(Files.readAllBytes(all.resolve(file))).as(file)
@@ -114,22 +121,23 @@ class UpgradeTest {
         assertThat(jdbc.queryForObject("select write_count from batch_step_execution where step_name = 'importRoster'"
                 + " order by step_execution_id desc fetch first 1 rows only", Long.class)).as("staged").isZero();
         assertThat(linkHistory(jdbc)).isEqualTo(before);
+        assertThat(Files.readAllLines(all.resolve("reminders-email.csv")).size()).isGreaterThan(1);
     }
 
     /**
-     * A database that a build with V11 and Spring Batch's own DDL script made (spring.batch.jdbc.
-     * initialize-schema: always, before V12 took the BATCH_* tables over) migrates to V12 as it is.
+     * A database that a build with V12 and Spring Batch's own DDL script made (spring.batch.jdbc.
+     * initialize-schema: always, before V13 took the BATCH_* tables over) migrates to V13 as it is.
      */
     @Test
     void aDatabaseWhoseBatchTablesSpringBatchMadeIsTakenOverAsItIs() throws Exception {
         DriverManagerDataSource db = new DriverManagerDataSource(url(), "sa", "");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").target("11").load().migrate();
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").target("12").load().migrate();
         new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql")).execute(db);
         JdbcTemplate jdbc = new JdbcTemplate(db);
-        assertThat(latestMigration(jdbc)).isEqualTo("11");
+        assertThat(latestMigration(jdbc)).isEqualTo("12");
 
         night("2026-01-12");
-        assertThat(latestMigration(jdbc)).isEqualTo("12");
+        assertThat(latestMigration(jdbc)).isEqualTo("13");
         assertThat(jdbc.queryForObject("select status from batch_job_execution", String.class)).isEqualTo("COMPLETED");
     }
 }
