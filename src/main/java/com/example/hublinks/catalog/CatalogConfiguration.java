@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and only the webhook receiver needs the webhook secret (or token). Both are read from the environment
  * variables the job definition names, never from the definition itself.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class CatalogConfiguration {
 
     @Bean

@@ -75,7 +75,7 @@ import tools.jackson.databind.json.JsonMapper;
  * straight to the report and ends the job with exit code 3. Business logic lives in the feature
  * packages; this class only assembles it.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "hublinks-nightly";

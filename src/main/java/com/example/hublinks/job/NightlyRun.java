@@ -79,11 +79,19 @@ public class NightlyRun {
         String job = settings.job().name();
         request = withShrinkAcceptedInTheBrowser(request, job);
         LocalDate runDate = request.date() != null ? request.date() : LocalDate.now(clock.withZone(settings.job().zone()));
-        checkBeforeStart(request);
+        // A date that already completed needs no roster: it is looked up first (read only, no lock), so that a
+        // no-op night neither decodes the roster file nor fails on one that has gone since. Under the lock
+        // start() looks again, and checks the roster then if this look found it completed and it no longer is.
+        boolean rosterChecked = false;
+        if (request.force() || !lastRun(job, runDate).completed()) {
+            checkRoster(request);
+            rosterChecked = true;
+        }
+        checkSecrets();
 
         try (ExclusiveRun.Lease lease = exclusiveRun.acquire(job)) {
             recoverDeadRuns(job);
-            return start(request, job, runDate);
+            return start(request, job, runDate, rosterChecked);
         } catch (ExclusiveRun.HeldElsewhere held) {
             return new Outcome(ExitCodes.LOCKED, "another run of " + job + " is in progress (lock "
                     + held.getMessage() + "); nothing was touched");
@@ -105,7 +113,14 @@ public class NightlyRun {
         }
     }
 
-    private Outcome start(Request request, String job, LocalDate runDate) throws Exception {
+    /** The date's latest attempt: how many attempts it has had, and how the last one's last execution ended. */
+    private record LastRun(long attempts, JobExecution execution) {
+        boolean completed() {
+            return execution != null && execution.getStatus() == BatchStatus.COMPLETED;
+        }
+    }
+
+    private LastRun lastRun(String job, LocalDate runDate) {
         long attempt = 0;
         JobExecution last = null;
         JobInstance instance;
@@ -114,8 +129,15 @@ public class NightlyRun {
             last = jobRepository.getLastJobExecution(instance);
             attempt++;
         }
+        return new LastRun(attempt, last);
+    }
+
+    private Outcome start(Request request, String job, LocalDate runDate, boolean rosterChecked) throws Exception {
+        LastRun lastRun = lastRun(job, runDate);
+        long attempt = lastRun.attempts();
+        JobExecution last = lastRun.execution();
         if (last != null) {
-            boolean completed = last.getStatus() == BatchStatus.COMPLETED;
+            boolean completed = lastRun.completed();
             if (completed && !request.force()) {
                 return new Outcome(ExitCodes.OK, job + " " + runDate + " already completed; nothing to do"
                         + " (--force runs it afresh)");
@@ -128,6 +150,9 @@ public class NightlyRun {
             }
         }
 
+        if (!rosterChecked) { // it completed when first looked at, and no longer has (a forced run since)
+            checkRoster(request);
+        }
         RunParameters parameters = new RunParameters(job, runDate, attempt, request.roster(), request.acceptShrink());
         log.info("Starting {} for {} (attempt {})", job, runDate, attempt);
         if (gracefulStop.requested()) { // SIGTERM before the night started: nothing to stop, nothing to resume
@@ -165,7 +190,7 @@ public class NightlyRun {
         }).orElse(request);
     }
 
-    private void checkBeforeStart(Request request) {
+    private void checkRoster(Request request) {
         if (settings.roster().source() == HublinksProperties.RosterSource.CSV) {
             Path roster = request.roster() != null ? Path.of(request.roster()) : settings.roster().path();
             if (roster == null) {
@@ -178,6 +203,9 @@ public class NightlyRun {
             }
             RosterCsvReader.preflight(roster, settings.roster()); // not CSV, wrong encoding, missing column: exit 2 now
         }
+    }
+
+    private void checkSecrets() {
         signer.getObject(); // the signing secret must be there before any work is done
         if (settings.catalog().source() == HublinksProperties.CatalogSource.API) {
             edumeApi.getObject(); // and so must the eduMe API key

@@ -32,7 +32,7 @@ import org.springframework.messaging.support.GenericMessage;
  * {@code signLinksPartition}; the manager polls the job repository until every partition ended.
  * Everything a partition needs (job repository, staged roster, catalog, links) is in that database.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "hublinks.scale.mode", havingValue = "remote")
 public class RemotePartitioningConfiguration {
 

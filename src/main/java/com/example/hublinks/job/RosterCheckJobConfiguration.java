@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * signed, nothing is exported. A job of its own name, so a check never touches the night's run
  * identity; every check is a fresh instance. The check's delta table is dropped when it ends.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class RosterCheckJobConfiguration {
 
     public static final String JOB_NAME = "hublinks-check";

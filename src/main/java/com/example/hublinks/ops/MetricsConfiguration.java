@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * project's counters, in a registry that {@link MetricsFile} writes out as Prometheus text
  * ({@code metrics.prom}) next to the report, for a node exporter's textfile collector or a person.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
 
     @Bean

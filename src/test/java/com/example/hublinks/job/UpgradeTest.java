@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,6 +81,7 @@ class UpgradeTest {
                 + " 'amelia.smith@example.com', date '2026-01-10', 1, 'sent', 1, timestamp '2026-01-10 02:00:00',"
                 + " timestamp '2026-01-10 02:00:00', timestamp '2026-01-10 02:00:00')", "0".repeat(64)); // a V8 ledger row
         assertThat(before).hasSize(51); // 50 live links, E1003's removed one
+        long nights = jdbc.queryForObject("select count(*) from batch_job_instance", Long.class);
 
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -98,7 +102,9 @@ class UpgradeTest {
         assertThat(counts.get("new").asLong() + counts.get("changed").asLong() + counts.get("removed").asLong()).isZero();
         assertThat(Files.readAllLines(night.resolve("email.csv"))).hasSize(1);
         assertThat(linkHistory(jdbc)).isEqualTo(before);
-        assertThat(latestMigration(jdbc)).isEqualTo("12"); // V12: the reminders' tables (issue 14)
+        assertThat(latestMigration(jdbc)).isEqualTo("13"); // V11: serve's (issue 13); V12: the reminders' (issue 14); V13: Spring Batch's tables
+        assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Long.class))
+                .as("V13 leaves the Spring Batch tables of the previous release as they were").isEqualTo(nights + 1);
         assertThat(jdbc.queryForList("select message from delivery", String.class)).as("the ledger's rows are the campaign's")
                 .containsExactly("link");
         assertThat(jdbc.queryForObject("select count(*) from learner where removed_on is null and fingerprint is not null",
@@ -116,5 +122,22 @@ class UpgradeTest {
                 + " order by step_execution_id desc fetch first 1 rows only", Long.class)).as("staged").isZero();
         assertThat(linkHistory(jdbc)).isEqualTo(before);
         assertThat(Files.readAllLines(all.resolve("reminders-email.csv")).size()).isGreaterThan(1);
+    }
+
+    /**
+     * A database that a build with V12 and Spring Batch's own DDL script made (spring.batch.jdbc.
+     * initialize-schema: always, before V13 took the BATCH_* tables over) migrates to V13 as it is.
+     */
+    @Test
+    void aDatabaseWhoseBatchTablesSpringBatchMadeIsTakenOverAsItIs() throws Exception {
+        DriverManagerDataSource db = new DriverManagerDataSource(url(), "sa", "");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").target("12").load().migrate();
+        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql")).execute(db);
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        assertThat(latestMigration(jdbc)).isEqualTo("12");
+
+        night("2026-01-12");
+        assertThat(latestMigration(jdbc)).isEqualTo("13");
+        assertThat(jdbc.queryForObject("select status from batch_job_execution", String.class)).isEqualTo("COMPLETED");
     }
 }
