@@ -8,7 +8,9 @@
 #   night 1  every learner new                 (roster-ROWS.csv, on an empty database)
 #   night 2  unchanged                          (the same file again)
 #   night 3  0.25% changed email, 0.25% left, 0.25% joined   (generate-roster --next-of)
-# Each night is a fresh `java -jar` process (JAVA_OPTS, default -Xmx256m), timed by
+# Each night is a fresh `java -jar` process (JAVA_OPTS, default -Xmx256m) started as ops start it,
+# through jobs/hublinks-cds.sh with the class-data archive it prepares (README, "Fast start"; CDS=0:
+# plain `java -jar hublinks.jar`, about 1.7 s more a night on 2 cores), timed by
 # /usr/bin/time -v (wall, peak RSS), RUNS times (default 3), each time from a saved copy of the
 # database as it was before that night, the Node run and the night alternated (odd runs Node
 # first, even runs hublinks first). Prints each run, then min/median/max, the median ratio to
@@ -32,6 +34,7 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 PG_PORT=${PG_PORT:-55432}
 PG_DATA=${PG_DATA:-/tmp/hublinks-bench-pg-$PG_PORT}
 PG_DECODE=${PG_DECODE:-0}
+CDS=${CDS:-1}
 case $DBS in h2|postgres|both) ;; *) echo "benchmark.sh: the database is h2, postgres or both, not '$DBS'" >&2; exit 2 ;; esac
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "benchmark.sh: RUNS is a number of runs, not '$RUNS'" >&2; exit 2; }
 mkdir -p "$WORK"; WORK=$(cd "$WORK" && pwd)
@@ -39,6 +42,12 @@ mkdir -p "$WORK"; WORK=$(cd "$WORK" && pwd)
 # run a copy: a rebuild of target/ during a long run must not pull classes from under it
 cp target/hublinks.jar "$WORK/hublinks.jar"
 JAR="$WORK/hublinks.jar"
+# shellcheck disable=SC2206 # JAVA_OPTS is a list of options
+LAUNCH=(java $JAVA_OPTS -jar "$JAR")
+if [ "$CDS" = 1 ]; then
+  HUBLINKS_JAR="$JAR" JAVA_OPTS="$JAVA_OPTS" jobs/hublinks-cds.sh --prepare >/dev/null
+  LAUNCH=(env HUBLINKS_JAR="$JAR" JAVA_OPTS="$JAVA_OPTS" jobs/hublinks-cds.sh)
+fi
 export EDUME_SIGNING_SECRET=${EDUME_SIGNING_SECRET:-$(cat sample-data/demo-signing-secret.txt)}
 
 machine() {
@@ -46,7 +55,7 @@ machine() {
     "$(java -version 2>&1 | head -1), node $(node --version)"
 }
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "rows=$ROWS databases=$DBS runs=$RUNS JAVA_OPTS=$JAVA_OPTS  machine: $(machine)  load at start: $LOAD_START"
+echo "rows=$ROWS databases=$DBS runs=$RUNS JAVA_OPTS=$JAVA_OPTS CDS=$CDS  machine: $(machine)  load at start: $LOAD_START"
 
 # The rosters: generated once, kept in $WORK (delete them to make them again).
 SUFFIX=; [ "$BAD_PHONES" = 0 ] || SUFFIX="-bad$BAD_PHONES"
@@ -87,8 +96,7 @@ java_run() { # java_run DB NIGHT URL
   # (an unchanged roster file takes the rejects and warnings of the last published night)
   local out="$WORK/out-$1"
   if [ "$2" = 1 ]; then rm -rf "$out"; else rm -rf "$out/bench/${NIGHT_DATE[$2]}"; fi
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  timed "$1-night$2" java $JAVA_OPTS -jar "$JAR" run jobs/sample-nightly.yml --date "${NIGHT_DATE[$2]}" \
+  timed "$1-night$2" "${LAUNCH[@]}" run jobs/sample-nightly.yml --date "${NIGHT_DATE[$2]}" \
     --roster "${NIGHT_ROSTER[$2]}" --hublinks.job.name=bench --hublinks.campaign.out-dir="$out" \
     "--spring.datasource.url=$3" --logging.level.com.example.hublinks=WARN
   JAVA_WALL=$WALL JAVA_RSS=$RSS JAVA_CODE=$CODE
