@@ -2,6 +2,7 @@ package com.example.hublinks;
 
 import com.example.hublinks.link.LinkKind;
 import com.example.hublinks.reminder.ReminderSettings;
+import com.example.hublinks.support.SettingsException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package com.example.hublinks.campaign;
 
-import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.link.IssuedLink;
 import com.example.hublinks.link.LinkKind;
-import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.link.LinkRepository.StoredLink;
+import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.roster.Learner;
 import com.example.hublinks.roster.LearnerRepository;
+import com.example.hublinks.support.OutputDirectory;
+import com.example.hublinks.support.SettingsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

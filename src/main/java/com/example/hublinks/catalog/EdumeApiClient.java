@@ -1,11 +1,11 @@
 package com.example.hublinks.catalog;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.catalog.EdumeJson.CoursesPage;
 import com.example.hublinks.catalog.EdumeJson.GroupJson;
 import com.example.hublinks.catalog.EdumeJson.GroupsPage;
 import com.example.hublinks.catalog.EdumeJson.Paged;
+import com.example.hublinks.support.SettingsException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;

@@ -1,7 +1,7 @@
 package com.example.hublinks.catalog;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.support.SettingsException;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;

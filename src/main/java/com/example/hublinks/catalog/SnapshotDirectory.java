@@ -1,9 +1,9 @@
 package com.example.hublinks.catalog;
 
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.catalog.EdumeJson.CoursesPage;
 import com.example.hublinks.catalog.EdumeJson.GroupJson;
 import com.example.hublinks.catalog.EdumeJson.GroupsPage;
+import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

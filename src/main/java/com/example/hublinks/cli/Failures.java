@@ -1,8 +1,8 @@
 package com.example.hublinks.cli;
 
-import com.example.hublinks.SettingsException;
-import com.example.hublinks.job.ExitCodes;
 import com.example.hublinks.ops.DatabaseInUse;
+import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.support.SettingsException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -1,16 +1,16 @@
 package com.example.hublinks.cli;
 
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.roster.RosterGenerator;
+import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code hublinks generate-roster (--rows N | --next-of FILE) --out FILE [--seed S] [--churn C] [--bad-phones B]}:

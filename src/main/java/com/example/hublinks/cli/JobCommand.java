@@ -1,23 +1,23 @@
 package com.example.hublinks.cli;
 
 import com.example.hublinks.HublinksApplication;
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.ops.DatabaseInUse;
 import com.example.hublinks.ops.SecretPlaces;
+import com.example.hublinks.support.SettingsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import picocli.CommandLine;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
+import picocli.CommandLine;
 
 /**
  * A subcommand that works on one job definition: {@code hublinks CMD jobs/NAME.yml [--key=value…]}.

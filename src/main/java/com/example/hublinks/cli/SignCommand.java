@@ -1,10 +1,10 @@
 package com.example.hublinks.cli;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.link.LinkKind;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.link.LinkTarget;
+import com.example.hublinks.support.SettingsException;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;

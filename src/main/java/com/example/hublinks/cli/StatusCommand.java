@@ -1,7 +1,7 @@
 package com.example.hublinks.cli;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.ops.RunHistory;
+import com.example.hublinks.report.RunHistory;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

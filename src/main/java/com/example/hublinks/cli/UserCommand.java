@@ -1,6 +1,6 @@
 package com.example.hublinks.cli;
 
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.support.SettingsException;
 import com.example.hublinks.web.UsersFile;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code hublinks user add NAME --role hr|ops --users-file F}: the users of {@code hublinks serve}. */
 @Command(name = "user", description = "Manage the users of 'serve'.", subcommands = UserCommand.Add.class)

@@ -1,6 +1,6 @@
 package com.example.hublinks.cli;
 
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.support.SettingsException;
 import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;

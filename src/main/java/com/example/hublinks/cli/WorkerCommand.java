@@ -1,11 +1,11 @@
 package com.example.hublinks.cli;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
-import com.example.hublinks.job.ExitCodes;
 import com.example.hublinks.job.GracefulStop;
-import com.example.hublinks.job.PartitionWorker;
 import com.example.hublinks.link.LinkSigner;
+import com.example.hublinks.scale.PartitionWorker;
+import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.support.SettingsException;
 import java.util.Locale;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;

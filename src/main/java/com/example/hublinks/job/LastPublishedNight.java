@@ -1,9 +1,11 @@
 package com.example.hublinks.job;
 
+import com.example.hublinks.report.ReportTasklet;
 import com.example.hublinks.roster.ImportRosterTasklet;
 import com.example.hublinks.roster.ImportTally;
 import com.example.hublinks.roster.SameRoster;
 import com.example.hublinks.support.OutputDirectory;
+import com.example.hublinks.support.RunParameters;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -42,7 +44,7 @@ final class LastPublishedNight implements SameRoster.LastPublished {
     public Optional<SameRoster.LastNight> find() {
         JobInstance writer = null;
         LocalDateTime latest = null;
-        for (JobInstance instance : jobRepository.getJobInstances(NightlyJobConfiguration.JOB_NAME, 0, NIGHTS)) {
+        for (JobInstance instance : jobRepository.getJobInstances(RunParameters.NIGHTLY_JOB, 0, NIGHTS)) {
             for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
                 if (!job.equals(execution.getJobParameters().getString(RunParameters.JOB))) {
                     continue;

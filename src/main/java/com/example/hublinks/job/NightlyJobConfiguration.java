@@ -1,7 +1,6 @@
 package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.campaign.CampaignReader;
 import com.example.hublinks.campaign.CampaignRow;
 import com.example.hublinks.campaign.DeliveryLedger;
@@ -16,10 +15,12 @@ import com.example.hublinks.link.LinkIssuer;
 import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.link.LinkStateWriter;
-import com.example.hublinks.ops.MetricsFile;
-import com.example.hublinks.ops.ProgressLog;
-import com.example.hublinks.ops.RunSummaryLog;
+import com.example.hublinks.link.RemoveLeaversTasklet;
+import com.example.hublinks.report.MetricsFile;
+import com.example.hublinks.report.ReportTasklet;
+import com.example.hublinks.report.RunSummaryLog;
 import com.example.hublinks.roster.ContactRules;
+import com.example.hublinks.roster.GuardTasklet;
 import com.example.hublinks.roster.ImportRosterTasklet;
 import com.example.hublinks.roster.ImportTally;
 import com.example.hublinks.roster.JdbcRosterReader;
@@ -32,8 +33,14 @@ import com.example.hublinks.roster.RosterValidator;
 import com.example.hublinks.roster.RowFingerprint;
 import com.example.hublinks.roster.SameRoster;
 import com.example.hublinks.roster.StagedLearner;
+import com.example.hublinks.scale.RemotePartitioningConfiguration;
+import com.example.hublinks.scale.UserIdRangePartitioner;
+import com.example.hublinks.scale.WorkerStamp;
 import com.example.hublinks.support.KeyLookup;
 import com.example.hublinks.support.OutputDirectory;
+import com.example.hublinks.support.ProgressLog;
+import com.example.hublinks.support.RunParameters;
+import com.example.hublinks.support.SettingsException;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -78,7 +85,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
 
-    public static final String JOB_NAME = "hublinks-nightly";
     /** Small: a chunk of emails takes seconds at a polite send rate, and the ledger, not the chunk, guards against resends. */
     static final int DELIVERY_CHUNK_SIZE = 50;
 
@@ -105,7 +111,7 @@ public class NightlyJobConfiguration {
                           Step removeLeaversStep, Step exportCampaignStep, Step deliverEmailStep,
                           Step remindLearnersStep, Step cleanupStagingStep, Step reportStep, Step guardStoppedReportStep,
                           MetricsFile metricsFile, ThisRun thisRun) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+        return new JobBuilder(RunParameters.NIGHTLY_JOB, jobRepository)
                 .listener(thisRun) // what a SIGTERM stops (GracefulStop), and where a night ended
                 .listener(new RunSummaryLog())
                 .listener(metricsFile)

@@ -1,12 +1,15 @@
 package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.catalog.EdumeApiClient;
 import com.example.hublinks.link.LinkSigner;
+import com.example.hublinks.ops.ExclusiveRun;
+import com.example.hublinks.roster.GuardTasklet;
 import com.example.hublinks.roster.RosterAcceptances;
 import com.example.hublinks.roster.RosterCsvReader;
-import com.example.hublinks.ops.ExclusiveRun;
+import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.support.RunParameters;
+import com.example.hublinks.support.SettingsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,7 +106,7 @@ public class NightlyRun {
      * left by a process that died (kill -9, power cut): mark it failed so that it can be resumed.
      */
     private void recoverDeadRuns(String job) {
-        for (JobExecution dead : jobRepository.findRunningJobExecutions(NightlyJobConfiguration.JOB_NAME)) {
+        for (JobExecution dead : jobRepository.findRunningJobExecutions(RunParameters.NIGHTLY_JOB)) {
             if (job.equals(dead.getJobParameters().getString(RunParameters.JOB))) {
                 log.warn("Run {} of {} {} (started {}) was left running by a process that ended; marking it failed",
                         dead.getId(), job, dead.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
@@ -124,7 +127,7 @@ public class NightlyRun {
         long attempt = 0;
         JobExecution last = null;
         JobInstance instance;
-        while ((instance = jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME,
+        while ((instance = jobRepository.getJobInstance(RunParameters.NIGHTLY_JOB,
                 RunParameters.identifying(job, runDate, attempt).toJobParameters())) != null) {
             last = jobRepository.getLastJobExecution(instance);
             attempt++;

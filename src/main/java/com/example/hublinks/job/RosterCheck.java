@@ -1,8 +1,11 @@
 package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.report.ReportTasklet;
 import com.example.hublinks.roster.RosterCsvReader;
+import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.support.RunParameters;
+import com.example.hublinks.support.SettingsException;
 import com.opencsv.CSVReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

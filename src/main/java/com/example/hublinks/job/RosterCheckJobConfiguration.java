@@ -1,11 +1,12 @@
 package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.campaign.DeliveryLedger;
 import com.example.hublinks.catalog.CatalogRepository;
 import com.example.hublinks.link.LinkRepository;
+import com.example.hublinks.report.ReportTasklet;
 import com.example.hublinks.roster.NightDelta;
+import com.example.hublinks.support.OutputDirectory;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;

@@ -1,6 +1,8 @@
 package com.example.hublinks.job;
 
+import com.example.hublinks.roster.GuardTasklet;
 import com.example.hublinks.roster.NightDelta;
+import com.example.hublinks.support.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -54,7 +56,7 @@ class StagingCleanupTasklet implements Tasklet {
         if (last == null) {
             return false;
         }
-        boolean night = NightlyJobConfiguration.JOB_NAME.equals(instance.getJobName());
+        boolean night = RunParameters.NIGHTLY_JOB.equals(instance.getJobName());
         return switch (last.getStatus()) {
             case COMPLETED, ABANDONED -> false;
             case FAILED, STOPPED -> night && !GuardTasklet.stopped(last);

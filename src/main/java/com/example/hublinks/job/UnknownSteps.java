@@ -4,6 +4,7 @@ import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.campaign.ExportFiles;
 import com.example.hublinks.reminder.ReminderFiles;
 import com.example.hublinks.support.OutputDirectory;
+import com.example.hublinks.support.RunParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package com.example.hublinks.link;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

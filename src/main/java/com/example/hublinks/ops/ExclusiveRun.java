@@ -1,7 +1,7 @@
 package com.example.hublinks.ops;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.job.ExitCodes;
+import com.example.hublinks.support.ExitCodes;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executors;

@@ -1,6 +1,6 @@
 package com.example.hublinks.ops;
 
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

@@ -1,16 +1,16 @@
 package com.example.hublinks.reminder;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.campaign.DeliveryLedger;
 import com.example.hublinks.campaign.ExportFiles;
 import com.example.hublinks.campaign.OnceOnlyMail;
 import com.example.hublinks.catalog.Catalog;
 import com.example.hublinks.catalog.CatalogSnapshot;
 import com.example.hublinks.link.LinkSigner;
-import com.example.hublinks.ops.ProgressLog;
 import com.example.hublinks.roster.LearnerRepository;
 import com.example.hublinks.support.OutputDirectory;
+import com.example.hublinks.support.ProgressLog;
+import com.example.hublinks.support.SettingsException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;

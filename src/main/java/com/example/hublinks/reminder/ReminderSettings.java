@@ -1,6 +1,6 @@
 package com.example.hublinks.reminder;
 
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.support.SettingsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package com.example.hublinks.roster;
 
 import com.example.hublinks.HublinksProperties.Columns;
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.support.SettingsException;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package com.example.hublinks.roster;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.HublinksProperties.Columns;
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.support.SettingsException;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;

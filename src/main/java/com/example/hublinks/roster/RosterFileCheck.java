@@ -1,6 +1,6 @@
 package com.example.hublinks.roster;
 
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.support.SettingsException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

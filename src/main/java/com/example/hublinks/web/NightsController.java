@@ -1,8 +1,8 @@
 package com.example.hublinks.web;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.job.ReportTasklet;
-import com.example.hublinks.ops.RunHistory;
+import com.example.hublinks.report.ReportTasklet;
+import com.example.hublinks.report.RunHistory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package com.example.hublinks.web;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.roster.RosterAcceptances;
+import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

@@ -1,13 +1,13 @@
 package com.example.hublinks.web;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
-import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.job.NightlyRun;
-import com.example.hublinks.job.ReportTasklet;
 import com.example.hublinks.job.RosterCheck;
-import com.example.hublinks.ops.RunHistory;
+import com.example.hublinks.report.ReportTasklet;
+import com.example.hublinks.report.RunHistory;
 import com.example.hublinks.roster.LearnerRepository;
+import com.example.hublinks.support.OutputDirectory;
+import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

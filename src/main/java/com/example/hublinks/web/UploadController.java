@@ -1,7 +1,7 @@
 package com.example.hublinks.web;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.job.ReportTasklet;
+import com.example.hublinks.report.ReportTasklet;
 import com.example.hublinks.roster.RosterAcceptances;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package com.example.hublinks.web;
 
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package com.example.hublinks.web;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.catalog.WebhookAuthentication;
 import com.example.hublinks.catalog.WebhookDelivery;
 import com.example.hublinks.catalog.WebhookEventRepository;
 import com.example.hublinks.catalog.WebhookProof;
+import com.example.hublinks.support.SettingsException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;

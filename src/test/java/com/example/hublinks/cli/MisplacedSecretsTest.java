@@ -2,7 +2,7 @@ package com.example.hublinks.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.hublinks.job.ExitCodes;
+import com.example.hublinks.support.ExitCodes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

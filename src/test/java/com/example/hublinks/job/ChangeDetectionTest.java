@@ -1,9 +1,8 @@
 package com.example.hublinks.job;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.example.hublinks.TestFiles;
 import com.example.hublinks.cli.HublinksCommand;
+import com.example.hublinks.support.ExitCodes;
 import com.opencsv.CSVReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

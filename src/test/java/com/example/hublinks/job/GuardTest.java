@@ -1,11 +1,10 @@
 package com.example.hublinks.job;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.example.hublinks.HublinksApplication;
 import com.example.hublinks.TestDatabase;
 import com.example.hublinks.TestFiles;
 import com.example.hublinks.link.LinkRepository;
+import com.example.hublinks.support.ExitCodes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,10 +1,10 @@
 package com.example.hublinks.job;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.example.hublinks.HublinksApplication;
 import com.example.hublinks.TestDatabase;
 import com.example.hublinks.TestFiles;
+import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.support.RunParameters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

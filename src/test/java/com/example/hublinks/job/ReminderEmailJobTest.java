@@ -1,15 +1,10 @@
 package com.example.hublinks.job;
 
-import static com.example.hublinks.job.EmailDeliveryJobTest.freePort;
-import static com.example.hublinks.job.EmailDeliveryJobTest.part;
-import static com.example.hublinks.job.EmailDeliveryJobTest.receivedLinks;
-import static com.example.hublinks.job.EmailDeliveryJobTest.startSmtp;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.example.hublinks.HublinksApplication;
 import com.example.hublinks.TestDatabase;
 import com.example.hublinks.TestFiles;
 import com.example.hublinks.reminder.ReminderFiles;
+import com.example.hublinks.support.ExitCodes;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
@@ -29,6 +24,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import static com.example.hublinks.job.EmailDeliveryJobTest.freePort;
+import static com.example.hublinks.job.EmailDeliveryJobTest.part;
+import static com.example.hublinks.job.EmailDeliveryJobTest.receivedLinks;
+import static com.example.hublinks.job.EmailDeliveryJobTest.startSmtp;
+import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,10 +1,10 @@
 package com.example.hublinks.job;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.example.hublinks.HublinksApplication;
 import com.example.hublinks.TestDatabase;
 import com.example.hublinks.TestFiles;
+import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.support.RunParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,6 +16,7 @@ import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ops' promise that the database does not grow by a roster every night: a night's delta table
@@ -61,7 +62,7 @@ class StagingCleanupTest {
         return jdbc.queryForObject("select max(i.job_instance_id) from batch_job_instance i join batch_job_execution e"
                 + " on e.job_instance_id = i.job_instance_id join batch_job_execution_params p on p.job_execution_id"
                 + " = e.job_execution_id where p.parameter_name = 'runDate' and p.parameter_value = ?"
-                + " and i.job_name = ?", Long.class, date.toString(), NightlyJobConfiguration.JOB_NAME);
+                + " and i.job_name = ?", Long.class, date.toString(), RunParameters.NIGHTLY_JOB);
     }
 
     @Test

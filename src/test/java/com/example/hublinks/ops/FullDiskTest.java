@@ -3,7 +3,7 @@ package com.example.hublinks.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.cli.HublinksCommand;
-import com.example.hublinks.job.ExitCodes;
+import com.example.hublinks.support.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

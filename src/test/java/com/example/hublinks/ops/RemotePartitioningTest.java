@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.hublinks.TestFiles;
 import com.example.hublinks.cli.HublinksCommand;
-import com.example.hublinks.job.ExitCodes;
+import com.example.hublinks.support.ExitCodes;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

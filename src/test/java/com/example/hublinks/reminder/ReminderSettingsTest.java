@@ -3,9 +3,9 @@ package com.example.hublinks.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.cli.HublinksCommand;
-import com.example.hublinks.job.ExitCodes;
+import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.support.SettingsException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDate;

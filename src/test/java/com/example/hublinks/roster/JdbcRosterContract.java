@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.example.hublinks.HublinksApplication;
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.TestReaders;
-import com.example.hublinks.SettingsException;
 import com.example.hublinks.TestFiles;
-import com.example.hublinks.job.ExitCodes;
+import com.example.hublinks.TestReaders;
 import com.example.hublinks.job.NightlyRun;
+import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.support.SettingsException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,12 +3,12 @@ package com.example.hublinks.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.TestReaders;
 import com.example.hublinks.HublinksProperties.Columns;
 import com.example.hublinks.HublinksProperties.Jdbc;
 import com.example.hublinks.HublinksProperties.RosterSource;
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.TestReaders;
+import com.example.hublinks.support.SettingsException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;

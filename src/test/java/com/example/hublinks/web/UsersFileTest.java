@@ -3,7 +3,7 @@ package com.example.hublinks.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.support.SettingsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,8 +1,7 @@
-package com.example.hublinks.ops;
+package com.example.hublinks.report;
 
-import com.example.hublinks.job.GuardTasklet;
-import com.example.hublinks.job.NightlyJobConfiguration;
-import com.example.hublinks.job.RunParameters;
+import com.example.hublinks.roster.GuardTasklet;
+import com.example.hublinks.support.RunParameters;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public class RunHistory {
     /** The newest {@code limit} executions of the job, newest first. */
     public List<Run> last(String job, int limit) {
         List<Run> runs = new ArrayList<>();
-        for (JobInstance instance : jobRepository.getJobInstances(NightlyJobConfiguration.JOB_NAME, 0, SCAN)) {
+        for (JobInstance instance : jobRepository.getJobInstances(RunParameters.NIGHTLY_JOB, 0, SCAN)) {
             for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
                 if (job.equals(execution.getJobParameters().getString(RunParameters.JOB))) {
                     runs.add(run(execution));

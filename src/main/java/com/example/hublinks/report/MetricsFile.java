@@ -1,11 +1,10 @@
-package com.example.hublinks.ops;
+package com.example.hublinks.report;
 
-import com.example.hublinks.support.OutputDirectory;
-import com.example.hublinks.job.ReportTasklet;
-import com.example.hublinks.job.RunParameters;
 import com.example.hublinks.reminder.ReminderSummary;
 import com.example.hublinks.roster.ImportRosterTasklet;
 import com.example.hublinks.roster.ImportTally;
+import com.example.hublinks.support.OutputDirectory;
+import com.example.hublinks.support.RunParameters;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;

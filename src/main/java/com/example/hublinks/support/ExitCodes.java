@@ -1,4 +1,4 @@
-package com.example.hublinks.job;
+package com.example.hublinks.support;
 
 /** The exit codes scripts and schedules rely on (DESIGN §5). */
 public final class ExitCodes {

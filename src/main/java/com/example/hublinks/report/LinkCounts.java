@@ -1,8 +1,10 @@
-package com.example.hublinks.job;
+package com.example.hublinks.report;
 
 import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.link.LinkStateWriter;
+import com.example.hublinks.link.RemoveLeaversTasklet;
 import com.example.hublinks.roster.ImportTally;
+import com.example.hublinks.support.RunParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;

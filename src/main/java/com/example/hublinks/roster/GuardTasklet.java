@@ -1,8 +1,6 @@
-package com.example.hublinks.job;
+package com.example.hublinks.roster;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.roster.ImportRosterTasklet;
-import com.example.hublinks.roster.ImportTally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -27,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class GuardTasklet implements Tasklet {
 
     public static final String STOPPED = "GUARD_STOPPED";
-    static final String STEP = "guard";
+    public static final String STEP = "guard";
     public static final String REASONS = "guard.reasons";
 
     private static final Logger log = LoggerFactory.getLogger(GuardTasklet.class);
@@ -81,11 +79,11 @@ public class GuardTasklet implements Tasklet {
     }
 
     /** Whether the guard stopped this run (such a night is never resumed: a new attempt follows). */
-    static boolean stopped(JobExecution execution) {
+    public static boolean stopped(JobExecution execution) {
         return step(execution).map(s -> STOPPED.equals(s.getExitStatus().getExitCode())).orElse(false);
     }
 
-    static Optional<StepExecution> step(JobExecution execution) {
+    public static Optional<StepExecution> step(JobExecution execution) {
         return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(STEP)).findFirst();
     }
 }

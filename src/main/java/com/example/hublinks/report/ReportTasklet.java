@@ -1,4 +1,4 @@
-package com.example.hublinks.job;
+package com.example.hublinks.report;
 
 import com.example.hublinks.campaign.DeliveryLedger;
 import com.example.hublinks.campaign.ExportFiles;
@@ -8,9 +8,12 @@ import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.reminder.ReminderFiles;
 import com.example.hublinks.reminder.ReminderSummary;
 import com.example.hublinks.roster.ContactWarning;
+import com.example.hublinks.roster.GuardTasklet;
 import com.example.hublinks.roster.ImportRosterTasklet;
 import com.example.hublinks.roster.ImportTally;
+import com.example.hublinks.support.ExitCodes;
 import com.example.hublinks.support.OutputDirectory;
+import com.example.hublinks.support.RunParameters;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

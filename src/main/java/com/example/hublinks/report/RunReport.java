@@ -1,8 +1,8 @@
-package com.example.hublinks.job;
+package com.example.hublinks.report;
 
 import com.example.hublinks.catalog.SkippedCourse;
-import com.example.hublinks.roster.ReasonTally;
 import com.example.hublinks.reminder.ReminderSummary;
+import com.example.hublinks.roster.ReasonTally;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

@@ -1,8 +1,9 @@
-package com.example.hublinks.job;
+package com.example.hublinks.report;
 
 import com.example.hublinks.reminder.ReminderSummary;
 import com.example.hublinks.roster.ReasonTally;
 import com.example.hublinks.roster.RejectedRow;
+import com.example.hublinks.support.ExitCodes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

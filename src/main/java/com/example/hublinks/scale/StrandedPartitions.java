@@ -1,4 +1,4 @@
-package com.example.hublinks.job;
+package com.example.hublinks.scale;
 
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -1,12 +1,12 @@
-package com.example.hublinks.job;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package com.example.hublinks.report;
 
 import com.example.hublinks.roster.ReasonTally;
 import com.example.hublinks.roster.RejectedRow;
+import com.example.hublinks.support.ExitCodes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** report.html is built from HR's data: nothing in it may become markup, and a guard stop says why. */
 class ReportPageTest {

@@ -1,4 +1,4 @@
-package com.example.hublinks.ops;
+package com.example.hublinks.report;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;

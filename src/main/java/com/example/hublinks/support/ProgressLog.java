@@ -1,4 +1,4 @@
-package com.example.hublinks.ops;
+package com.example.hublinks.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.ItemWriteListener;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 

@@ -1,4 +1,4 @@
-package com.example.hublinks.ops;
+package com.example.hublinks.report;
 
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -1,8 +1,8 @@
-package com.example.hublinks.job;
+package com.example.hublinks.link;
 
-import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.roster.LearnerRepository;
 import com.example.hublinks.roster.NightDelta;
+import com.example.hublinks.support.RunParameters;
 import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,9 +21,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * context, so a restart goes on from there. A step of its own rather than a listener of
  * signLinks, because Spring Batch logs and ignores an exception thrown after a step.
  */
-class RemoveLeaversTasklet implements Tasklet {
+public class RemoveLeaversTasklet implements Tasklet {
 
-    static final String REMOVED = "leavers.linksRemoved";
+    public static final String REMOVED = "leavers.linksRemoved";
     private static final String DONE_UP_TO = "leavers.doneUpTo";
     private static final int BATCH = 1000;
     private static final Logger log = LoggerFactory.getLogger(RemoveLeaversTasklet.class);
@@ -32,7 +32,7 @@ class RemoveLeaversTasklet implements Tasklet {
     private final LinkRepository links;
     private final LearnerRepository learners;
 
-    RemoveLeaversTasklet(NightDelta delta, LinkRepository links, LearnerRepository learners) {
+    public RemoveLeaversTasklet(NightDelta delta, LinkRepository links, LearnerRepository learners) {
         this.delta = delta;
         this.links = links;
         this.learners = learners;

@@ -1,4 +1,4 @@
-package com.example.hublinks.ops;
+package com.example.hublinks.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

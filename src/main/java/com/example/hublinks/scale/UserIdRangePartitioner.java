@@ -1,4 +1,4 @@
-package com.example.hublinks.job;
+package com.example.hublinks.scale;
 
 import com.example.hublinks.roster.ImportTally;
 import com.example.hublinks.roster.NightDelta;
@@ -14,19 +14,19 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * (inclusive) and {@value #TO} (exclusive); an end that is absent is open. The ranges are saved
  * with each partition's step execution, so a restart resumes the same ranges.
  */
-class UserIdRangePartitioner implements Partitioner {
+public class UserIdRangePartitioner implements Partitioner {
 
     static final String FROM = "fromId";
     static final String TO = "toId";
     /** About how many learners the partition holds: the total behind its progress log. */
-    static final String SIZE = "learners";
+    public static final String SIZE = "learners";
 
     private final NightDelta delta;
     private final long jobInstanceId;
     private final ImportTally tally;
 
     /** {@code tally}: importRoster's, with split points from a sample of the ids it staged (null: ask the table). */
-    UserIdRangePartitioner(NightDelta delta, long jobInstanceId, ImportTally tally) {
+    public UserIdRangePartitioner(NightDelta delta, long jobInstanceId, ImportTally tally) {
         this.delta = delta;
         this.jobInstanceId = jobInstanceId;
         this.tally = tally;

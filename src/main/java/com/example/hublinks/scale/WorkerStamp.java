@@ -1,4 +1,4 @@
-package com.example.hublinks.job;
+package com.example.hublinks.scale;
 
 import com.example.hublinks.ops.LockOwner;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -11,13 +11,13 @@ import org.springframework.batch.core.step.StepExecution;
  * Saved at once, not with the first commit: a partition that fails or is killed in its first
  * chunk still names its worker.
  */
-class WorkerStamp implements StepExecutionListener {
+public class WorkerStamp implements StepExecutionListener {
 
     static final String KEY = "worker";
 
     private final JobRepository jobRepository;
 
-    WorkerStamp(JobRepository jobRepository) {
+    public WorkerStamp(JobRepository jobRepository) {
         this.jobRepository = jobRepository;
     }
 

@@ -1,4 +1,4 @@
-package com.example.hublinks.job;
+package com.example.hublinks.support;
 
 import java.time.LocalDate;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -11,6 +11,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * Secrets are never parameters.
  */
 public record RunParameters(String job, LocalDate runDate, long attempt, String roster, boolean acceptShrink) {
+
+    /** The Spring Batch job of every night, whichever job definition (its name is the {@link #JOB} parameter). */
+    public static final String NIGHTLY_JOB = "hublinks-nightly";
 
     public static final String JOB = "job";
     public static final String RUN_DATE = "runDate";

@@ -1,4 +1,4 @@
-package com.example.hublinks;
+package com.example.hublinks.support;
 
 /**
  * A setting, file or argument that stops the job before it can do useful work: exit code 2,

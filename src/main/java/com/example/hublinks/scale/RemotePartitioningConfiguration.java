@@ -1,7 +1,7 @@
-package com.example.hublinks.job;
+package com.example.hublinks.scale;
 
 import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.SettingsException;
+import com.example.hublinks.support.SettingsException;
 import java.util.HashMap;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -76,7 +76,7 @@ public class RemotePartitioningConfiguration {
     }
 
     /** {@code signLinks} of the manager: the local step's partitions, sent to the workers instead of threads. */
-    Step managerStep(String workerStep, Partitioner partitioner) {
+    public Step managerStep(String workerStep, Partitioner partitioner) {
         RemotePartitioningManagerStepBuilderFactory steps = new RemotePartitioningManagerStepBuilderFactory(jobRepository);
         steps.setBeanFactory(beanFactory);
         return steps.get("signLinks")

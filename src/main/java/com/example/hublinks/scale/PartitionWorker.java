@@ -1,5 +1,6 @@
-package com.example.hublinks.job;
+package com.example.hublinks.scale;
 
+import com.example.hublinks.support.RunParameters;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
