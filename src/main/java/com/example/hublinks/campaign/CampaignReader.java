@@ -1,10 +1,10 @@
 package com.example.hublinks.campaign;
 
-import com.example.hublinks.HublinksProperties.Audience;
+import com.example.hublinks.campaign.CampaignSettings.Audience;
 import com.example.hublinks.link.IssuedLink;
 import com.example.hublinks.link.LinkKind;
-import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.link.LinkRepository.StoredLink;
+import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.roster.Learner;
 import com.example.hublinks.roster.LearnerRepository;
 import com.example.hublinks.roster.NightDelta;

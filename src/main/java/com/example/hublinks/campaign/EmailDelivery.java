@@ -1,6 +1,5 @@
 package com.example.hublinks.campaign;
 
-import com.example.hublinks.HublinksProperties;
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,7 @@ public class EmailDelivery implements ItemWriter<CampaignRow> {
     private final String job;
 
     public EmailDelivery(JavaMailSender mail, EmailTemplates templates, DeliveryLedger ledger,
-                         HublinksProperties.Email settings, String job, LocalDate runDate, long jobInstanceId) {
+                         CampaignSettings.Email settings, String job, LocalDate runDate, long jobInstanceId) {
         this.templates = templates;
         this.mail = new OnceOnlyMail(mail, ledger, settings, runDate, jobInstanceId, "deliverEmail");
         this.job = job;

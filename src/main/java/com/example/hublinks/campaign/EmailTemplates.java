@@ -1,6 +1,5 @@
 package com.example.hublinks.campaign;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.link.IssuedLink;
 import com.example.hublinks.link.LinkKind;
 import com.example.hublinks.roster.Learner;
@@ -38,7 +37,7 @@ public class EmailTemplates {
     private final Template text;
     private final Template html;
 
-    public EmailTemplates(HublinksProperties.Email email) {
+    public EmailTemplates(CampaignSettings.Email email) {
         this(CAMPAIGN_KEYS, email.subject(), email.textTemplate(), email.htmlTemplate(), "templates/email",
                 model(new CampaignRow(new Learner("sample", "Sam", "Sample", "sam@example.com", null, List.of(1L), null, 2),
                         new IssuedLink(LinkKind.DASHBOARD, "", "https://learn.edume.com/e/d/?g=1&e=sample&sig=0"), "new")),

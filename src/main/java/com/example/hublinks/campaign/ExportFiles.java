@@ -2,7 +2,6 @@ package com.example.hublinks.campaign;
 
 import com.example.hublinks.support.CsvCells;
 import com.example.hublinks.support.OutputDirectory;
-import com.example.hublinks.HublinksProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ public final class ExportFiles {
 
     /** The writers of the channels the campaign has enabled, by file name. */
     public static Map<String, ItemStreamWriter<CampaignRow>> writers(OutputDirectory out,
-                                                                     HublinksProperties.Campaign campaign, JsonMapper json) {
+                                                                     CampaignSettings campaign, JsonMapper json) {
         Map<String, ItemStreamWriter<CampaignRow>> writers = new LinkedHashMap<>();
         if (campaign.email().enabled()) {
             // Excel opens a CSV as UTF-8 only when it starts with a byte order mark; most email tools do not need one

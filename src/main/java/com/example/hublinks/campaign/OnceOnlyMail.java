@@ -1,6 +1,5 @@
 package com.example.hublinks.campaign;
 
-import com.example.hublinks.HublinksProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
@@ -31,7 +30,7 @@ public class OnceOnlyMail {
 
     private final JavaMailSender mail;
     private final DeliveryLedger ledger;
-    private final HublinksProperties.Email settings;
+    private final CampaignSettings.Email settings;
     private final SendRate rate;
     private final LocalDate runDate;
     private final long jobInstanceId;
@@ -41,7 +40,7 @@ public class OnceOnlyMail {
      * @param settings the campaign's email settings: the from address, send rate and retries
      * @param step     the step that sends, for the log
      */
-    public OnceOnlyMail(JavaMailSender mail, DeliveryLedger ledger, HublinksProperties.Email settings, LocalDate runDate,
+    public OnceOnlyMail(JavaMailSender mail, DeliveryLedger ledger, CampaignSettings.Email settings, LocalDate runDate,
                         long jobInstanceId, String step) {
         this.step = step;
         this.mail = mail;

@@ -20,7 +20,7 @@ public class CatalogConfiguration {
     @Bean
     @Lazy
     public EdumeApiClient edumeApiClient(HublinksProperties properties, Environment environment, JsonMapper json) {
-        HublinksProperties.Api api = properties.catalog().api();
+        CatalogSettings.Api api = properties.catalog().api();
         String key = environment.getProperty(api.keyEnv());
         if (key == null || key.isBlank()) {
             throw new SettingsException("hublinks.catalog.api.key-env", "no eduMe API key: set the environment variable "
@@ -51,7 +51,7 @@ public class CatalogConfiguration {
     @Lazy
     public WebhookAuthentication webhookAuthentication(HublinksProperties properties, Environment environment,
                                                        ObjectProvider<WebhookSignature> signature, JsonMapper json) {
-        HublinksProperties.Webhooks settings = properties.catalog().webhooks();
+        CatalogSettings.Webhooks settings = properties.catalog().webhooks();
         String token = null;
         if (settings.tokenEnv() != null) {
             token = environment.getProperty(settings.tokenEnv());

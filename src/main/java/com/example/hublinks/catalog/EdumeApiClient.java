@@ -1,6 +1,5 @@
 package com.example.hublinks.catalog;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.catalog.EdumeJson.CoursesPage;
 import com.example.hublinks.catalog.EdumeJson.GroupJson;
 import com.example.hublinks.catalog.EdumeJson.GroupsPage;
@@ -41,13 +40,13 @@ public class EdumeApiClient {
     private static final Logger log = LoggerFactory.getLogger(EdumeApiClient.class);
     private static final int QUOTED_BODY = 200;
 
-    private final HublinksProperties.Api settings;
+    private final CatalogSettings.Api settings;
     private final String apiKey;
     private final JsonMapper json;
     private final RestClient http;
     private final Backoff backoff;
 
-    public EdumeApiClient(HublinksProperties.Api settings, String apiKey, JsonMapper json) {
+    public EdumeApiClient(CatalogSettings.Api settings, String apiKey, JsonMapper json) {
         this.settings = settings;
         this.apiKey = apiKey;
         this.json = json;

@@ -25,7 +25,7 @@ public class RefreshCatalogTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshCatalogTasklet.class);
 
-    private final HublinksProperties.Catalog settings;
+    private final CatalogSettings settings;
     private final CatalogRepository repository;
     private final ObjectProvider<EdumeApiClient> api;
     private final WebhookCatalogUpdater webhooks;
@@ -79,7 +79,7 @@ public class RefreshCatalogTasklet implements Tasklet {
     }
 
     private void useLast(EdumeApiException outage, Instant now) {
-        if (settings.api().onFailure() == HublinksProperties.OnFailure.FAIL) {
+        if (settings.api().onFailure() == CatalogSettings.OnFailure.FAIL) {
             throw new EdumeApiException(outage.getMessage() + " (hublinks.catalog.api.on-failure: fail)");
         }
         var lastGood = repository.lastGoodRefresh().filter(r -> repository.hasCatalog());

@@ -2,6 +2,7 @@ package com.example.hublinks.cli;
 
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.link.LinkKind;
+import com.example.hublinks.link.LinkSettings;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.link.LinkTarget;
 import com.example.hublinks.support.SettingsException;
@@ -30,7 +31,7 @@ class SignCommand extends JobCommand {
 
     @Override
     int run(ConfigurableApplicationContext context) {
-        HublinksProperties.Links links = context.getBean(HublinksProperties.class).links();
+        LinkSettings links = context.getBean(HublinksProperties.class).links();
         LinkKind linkKind;
         try {
             linkKind = kind == null ? links.kind() : LinkKind.fromSettingName(kind);

@@ -4,6 +4,7 @@ import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.job.GracefulStop;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.scale.PartitionWorker;
+import com.example.hublinks.scale.ScaleSettings;
 import com.example.hublinks.support.ExitCodes;
 import com.example.hublinks.support.SettingsException;
 import java.util.Locale;
@@ -24,7 +25,7 @@ class WorkerCommand extends JobCommand {
     @Override
     int run(ConfigurableApplicationContext context) throws Exception {
         HublinksProperties settings = context.getBean(HublinksProperties.class);
-        if (settings.scale().mode() != HublinksProperties.ScaleMode.REMOTE) {
+        if (settings.scale().mode() != ScaleSettings.Mode.REMOTE) {
             throw new SettingsException("hublinks.scale.mode", "a worker runs the partitions of remote nights: set"
                     + " it to remote, for the worker and for 'run' (now "
                     + settings.scale().mode().name().toLowerCase(Locale.ROOT) + ")");

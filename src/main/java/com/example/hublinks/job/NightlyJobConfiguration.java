@@ -3,6 +3,7 @@ package com.example.hublinks.job;
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.campaign.CampaignReader;
 import com.example.hublinks.campaign.CampaignRow;
+import com.example.hublinks.campaign.CampaignSettings;
 import com.example.hublinks.campaign.DeliveryLedger;
 import com.example.hublinks.campaign.EmailDelivery;
 import com.example.hublinks.campaign.EmailTemplates;
@@ -29,11 +30,13 @@ import com.example.hublinks.roster.LearnerStateWriter;
 import com.example.hublinks.roster.NightDelta;
 import com.example.hublinks.roster.RosterCsvReader;
 import com.example.hublinks.roster.RosterRow;
+import com.example.hublinks.roster.RosterSettings;
 import com.example.hublinks.roster.RosterValidator;
 import com.example.hublinks.roster.RowFingerprint;
 import com.example.hublinks.roster.SameRoster;
 import com.example.hublinks.roster.StagedLearner;
 import com.example.hublinks.scale.RemotePartitioningConfiguration;
+import com.example.hublinks.scale.ScaleSettings;
 import com.example.hublinks.scale.UserIdRangePartitioner;
 import com.example.hublinks.scale.WorkerStamp;
 import com.example.hublinks.support.KeyLookup;
@@ -178,7 +181,7 @@ public class NightlyJobConfiguration {
         OutputDirectory out = RosterCheckJobConfiguration.JOB_NAME.equals(jobName)
                 ? RosterCheckJobConfiguration.checkDirectory(settings, runDate)
                 : new OutputDirectory(settings.campaign().outDir(), settings.job().name(), runDate);
-        Path file = settings.roster().source() == HublinksProperties.RosterSource.CSV ? rosterFile(rosterOverride) : null;
+        Path file = settings.roster().source() == RosterSettings.Source.CSV ? rosterFile(rosterOverride) : null;
         ImportRosterTasklet.Settings importing = new ImportRosterTasklet.Settings(settings.job().name(), runDate,
                 attempt != null && attempt > 0, settings.roster().columns().externalUserId(),
                 settings.job().chunkSize(), settings.scale().rosterMemory().toBytes(), file, catalog.fingerprint());
@@ -190,7 +193,7 @@ public class NightlyJobConfiguration {
 
     /** Tonight's roster: the CSV (the setting, or --roster), or the roster database's query. */
     private AbstractItemStreamItemReader<RosterRow> rosterReader(String rosterOverride) {
-        if (settings.roster().source() == HublinksProperties.RosterSource.JDBC) {
+        if (settings.roster().source() == RosterSettings.Source.JDBC) {
             try { // the roster database's own connection, never the application's
                 return new JdbcRosterReader(JdbcRosterReader.dataSource(settings.roster().jdbc(), System::getenv),
                         settings.roster(), settings.job().chunkSize());
@@ -245,7 +248,7 @@ public class NightlyJobConfiguration {
     @Bean
     public Step signLinksStep(Step signLinksPartitionStep, UserIdRangePartitioner signLinksPartitioner,
                               DataSource dataSource, ObjectProvider<RemotePartitioningConfiguration> remote) {
-        if (settings.scale().mode() == HublinksProperties.ScaleMode.REMOTE) {
+        if (settings.scale().mode() == ScaleSettings.Mode.REMOTE) {
             return remote.getObject().managerStep(signLinksPartitionStep.getName(), signLinksPartitioner);
         }
         int poolSize = dataSource instanceof HikariDataSource pool ? pool.getMaximumPoolSize() : Integer.MAX_VALUE;
@@ -337,7 +340,7 @@ public class NightlyJobConfiguration {
     private long audienceSize(StepExecution step, JsonMapper json) {
         ImportTally tally = ImportRosterTasklet.tally(step.getJobExecution().getExecutionContext(), json);
         return tally == null ? ProgressLog.UNKNOWN
-                : settings.campaign().audience() == HublinksProperties.Audience.ALL ? tally.usable() : tally.staged();
+                : settings.campaign().audience() == CampaignSettings.Audience.ALL ? tally.usable() : tally.staged();
     }
 
     /** The files' row counts, from the writers' saved state into the job's context, for the report's manifest. */

@@ -1,12 +1,14 @@
 package com.example.hublinks.job;
 
 import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.catalog.CatalogSettings;
 import com.example.hublinks.catalog.EdumeApiClient;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.ops.ExclusiveRun;
 import com.example.hublinks.roster.GuardTasklet;
 import com.example.hublinks.roster.RosterAcceptances;
 import com.example.hublinks.roster.RosterCsvReader;
+import com.example.hublinks.roster.RosterSettings;
 import com.example.hublinks.support.ExitCodes;
 import com.example.hublinks.support.RunParameters;
 import com.example.hublinks.support.SettingsException;
@@ -182,7 +184,7 @@ public class NightlyRun {
 
     /** HR's "I know it shrank" for the very file at {@code roster.path} (hublinks serve) is tonight's --accept-shrink. */
     private Request withShrinkAcceptedInTheBrowser(Request request, String job) {
-        if (request.acceptShrink() || request.roster() != null || settings.roster().source() != HublinksProperties.RosterSource.CSV
+        if (request.acceptShrink() || request.roster() != null || settings.roster().source() != RosterSettings.Source.CSV
                 || settings.roster().path() == null) {
             return request;
         }
@@ -194,7 +196,7 @@ public class NightlyRun {
     }
 
     private void checkRoster(Request request) {
-        if (settings.roster().source() == HublinksProperties.RosterSource.CSV) {
+        if (settings.roster().source() == RosterSettings.Source.CSV) {
             Path roster = request.roster() != null ? Path.of(request.roster()) : settings.roster().path();
             if (roster == null) {
                 throw new SettingsException("hublinks.roster.path", "no roster file: set it in the job definition or"
@@ -210,7 +212,7 @@ public class NightlyRun {
 
     private void checkSecrets() {
         signer.getObject(); // the signing secret must be there before any work is done
-        if (settings.catalog().source() == HublinksProperties.CatalogSource.API) {
+        if (settings.catalog().source() == CatalogSettings.Source.API) {
             edumeApi.getObject(); // and so must the eduMe API key
         }
     }

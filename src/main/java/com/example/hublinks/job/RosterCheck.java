@@ -3,6 +3,7 @@ package com.example.hublinks.job;
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.report.ReportTasklet;
 import com.example.hublinks.roster.RosterCsvReader;
+import com.example.hublinks.roster.RosterSettings;
 import com.example.hublinks.support.ExitCodes;
 import com.example.hublinks.support.RunParameters;
 import com.example.hublinks.support.SettingsException;
@@ -55,7 +56,7 @@ public class RosterCheck {
 
     public NightlyRun.Outcome run(NightlyRun.Request request) throws Exception {
         LocalDate runDate = request.date() != null ? request.date() : LocalDate.now(clock.withZone(settings.job().zone()));
-        if (settings.roster().source() == HublinksProperties.RosterSource.CSV) {
+        if (settings.roster().source() == RosterSettings.Source.CSV) {
             Path file = request.roster() != null ? Path.of(request.roster()) : settings.roster().path();
             if (file == null) {
                 throw new SettingsException("hublinks.roster.path", "no roster file: set it or pass --roster FILE");

@@ -1,6 +1,5 @@
 package com.example.hublinks.link;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.catalog.Catalog;
 import com.example.hublinks.catalog.CatalogSnapshot;
 import com.example.hublinks.roster.PlannedLinks;
@@ -19,10 +18,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 public class LinkIssuer implements ItemProcessor<StagedLearner, LearnerLinks> {
 
     private final LinkSigner signer;
-    private final HublinksProperties.Links settings;
+    private final LinkSettings settings;
     private final Catalog catalog;
 
-    public LinkIssuer(LinkSigner signer, HublinksProperties.Links settings, Catalog catalog) {
+    public LinkIssuer(LinkSigner signer, LinkSettings settings, Catalog catalog) {
         this.signer = signer;
         this.settings = settings;
         this.catalog = catalog;

@@ -1,6 +1,5 @@
 package com.example.hublinks.link;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,7 @@ public final class SigningSecretLoader {
     private SigningSecretLoader() {
     }
 
-    public static SigningSecret load(HublinksProperties.Links links, UnaryOperator<String> environment) {
+    public static SigningSecret load(LinkSettings links, UnaryOperator<String> environment) {
         String variable = links.secretEnv();
         String value = environment.apply(variable);
         if (value != null && !value.isBlank()) {

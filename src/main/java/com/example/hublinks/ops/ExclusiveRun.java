@@ -24,7 +24,7 @@ public class ExclusiveRun {
     private static final Logger log = LoggerFactory.getLogger(ExclusiveRun.class);
 
     private final RunLock lock;
-    private final HublinksProperties.Ops ops;
+    private final OpsSettings ops;
 
     public ExclusiveRun(JdbcTemplate jdbc, Clock clock, HublinksProperties settings) {
         this.ops = settings.ops();

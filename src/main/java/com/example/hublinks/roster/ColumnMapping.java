@@ -1,6 +1,6 @@
 package com.example.hublinks.roster;
 
-import com.example.hublinks.HublinksProperties.Columns;
+import com.example.hublinks.roster.RosterSettings.Columns;
 import com.example.hublinks.support.SettingsException;
 import java.util.List;
 import java.util.Locale;

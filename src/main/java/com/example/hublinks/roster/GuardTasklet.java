@@ -1,6 +1,5 @@
 package com.example.hublinks.roster;
 
-import com.example.hublinks.HublinksProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,11 +29,11 @@ public class GuardTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(GuardTasklet.class);
 
-    private final HublinksProperties.Guard guard;
+    private final GuardSettings guard;
     private final JsonMapper json;
     private final boolean acceptShrink;
 
-    public GuardTasklet(HublinksProperties.Guard guard, JsonMapper json, boolean acceptShrink) {
+    public GuardTasklet(GuardSettings guard, JsonMapper json, boolean acceptShrink) {
         this.guard = guard;
         this.json = json;
         this.acceptShrink = acceptShrink;

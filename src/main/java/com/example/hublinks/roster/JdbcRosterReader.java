@@ -1,7 +1,6 @@
 package com.example.hublinks.roster;
 
-import com.example.hublinks.HublinksProperties.Columns;
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.roster.RosterSettings.Columns;
 import com.example.hublinks.support.SettingsException;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -38,7 +37,7 @@ public class JdbcRosterReader extends AbstractItemStreamItemReader<RosterRow> {
     private final Columns columns;
     private volatile String[] labels;
 
-    public JdbcRosterReader(DataSource dataSource, HublinksProperties.Roster settings, int pageSize) throws Exception {
+    public JdbcRosterReader(DataSource dataSource, RosterSettings settings, int pageSize) throws Exception {
         this.dataSource = dataSource;
         this.query = settings.jdbc().query().strip().replaceAll(";+$", "");
         this.columns = settings.columns();
@@ -54,7 +53,7 @@ public class JdbcRosterReader extends AbstractItemStreamItemReader<RosterRow> {
     }
 
     /** The roster database's own connection, from {@code hublinks.roster.jdbc.*}; the password only from the environment. */
-    public static DataSource dataSource(HublinksProperties.Jdbc jdbc, UnaryOperator<String> environment) {
+    public static DataSource dataSource(RosterSettings.Jdbc jdbc, UnaryOperator<String> environment) {
         if (jdbc.url() == null || jdbc.url().isBlank()) {
             throw new SettingsException("hublinks.roster.jdbc.url", "is required when hublinks.roster.source is jdbc");
         }

@@ -1,7 +1,6 @@
 package com.example.hublinks.roster;
 
-import com.example.hublinks.HublinksProperties.Columns;
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.roster.RosterSettings.Columns;
 import com.example.hublinks.support.SettingsException;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
@@ -42,7 +41,7 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
     private int[] index;
     private long linesBefore;
 
-    public RosterCsvReader(Path file, HublinksProperties.Roster settings) {
+    public RosterCsvReader(Path file, RosterSettings settings) {
         this.file = file;
         this.encoding = settings.encoding();
         this.delimiterSetting = settings.delimiter();
@@ -55,7 +54,7 @@ public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<Ro
      * the first line to the last, and that its header holds the mapped columns. Problems are
      * {@link SettingsException}s (exit 2, one line); nothing has been touched yet.
      */
-    public static void preflight(Path file, HublinksProperties.Roster settings) {
+    public static void preflight(Path file, RosterSettings settings) {
         RosterCsvReader reader = new RosterCsvReader(file, settings);
         try {
             reader.doOpen();

@@ -1,7 +1,7 @@
 package com.example.hublinks.roster;
 
-import com.example.hublinks.HublinksProperties.Columns;
 import com.example.hublinks.catalog.Catalog;
+import com.example.hublinks.roster.RosterSettings.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package com.example.hublinks.web;
 
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.roster.RosterAcceptances;
+import com.example.hublinks.roster.RosterSettings;
 import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,9 +139,9 @@ class RosterReplacement {
     }
 
     private Path rosterPath() {
-        if (settings.roster().source() != HublinksProperties.RosterSource.CSV || settings.roster().path() == null) {
+        if (settings.roster().source() != RosterSettings.Source.CSV || settings.roster().path() == null) {
             throw new SettingsException("hublinks.roster.path", "this job reads its roster from "
-                    + (settings.roster().source() == HublinksProperties.RosterSource.CSV ? "no file" : "HR's database")
+                    + (settings.roster().source() == RosterSettings.Source.CSV ? "no file" : "HR's database")
                     + ": an upload cannot replace it");
         }
         return settings.roster().path();

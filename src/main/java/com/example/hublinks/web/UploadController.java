@@ -3,6 +3,7 @@ package com.example.hublinks.web;
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.report.ReportTasklet;
 import com.example.hublinks.roster.RosterAcceptances;
+import com.example.hublinks.roster.RosterSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ class UploadController {
         ModelAndView page = new ModelAndView("upload");
         page.addObject("maxUpload", UploadLimits.describe(settings.serve().maxUpload().toBytes()));
         page.addObject("maxUploadBytes", settings.serve().maxUpload().toBytes());
-        page.addObject("fromDatabase", settings.roster().source() != HublinksProperties.RosterSource.CSV);
+        page.addObject("fromDatabase", settings.roster().source() != RosterSettings.Source.CSV);
         List<RosterAcceptances.Acceptance> recent = acceptances.last(settings.job().name(), 5);
         page.addObject("recent", recent);
         page.addObject("hasRecent", !recent.isEmpty());

@@ -2,8 +2,8 @@ package com.example.hublinks.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.hublinks.HublinksProperties.Audience;
 import com.example.hublinks.TestReaders;
+import com.example.hublinks.campaign.CampaignSettings.Audience;
 import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.roster.NightDelta;
 import com.example.hublinks.support.KeyLookup;

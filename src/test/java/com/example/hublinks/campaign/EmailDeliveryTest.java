@@ -3,7 +3,6 @@ package com.example.hublinks.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.link.IssuedLink;
 import com.example.hublinks.link.LinkKind;
 import com.example.hublinks.roster.Learner;
@@ -47,7 +46,7 @@ class EmailDeliveryTest {
         JavaMailSenderImpl mail = new JavaMailSenderImpl();
         mail.setHost("127.0.0.1");
         mail.setPort(smtp.port());
-        HublinksProperties.Email settings = new HublinksProperties.Email(true, true, "learning@example.com",
+        CampaignSettings.Email settings = new CampaignSettings.Email(true, true, "learning@example.com",
                 "Hi {{first_name}}", false, null, null, 1000, 2, Duration.ofMillis(1));
         delivery = new EmailDelivery(mail, new EmailTemplates(settings), ledger, settings, "job", NIGHT, 1);
     }

@@ -1,13 +1,9 @@
 package com.example.hublinks.campaign;
 
-import com.example.hublinks.support.OutputDirectory;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.link.IssuedLink;
 import com.example.hublinks.link.LinkKind;
 import com.example.hublinks.roster.Learner;
+import com.example.hublinks.support.OutputDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The three campaign files as comms tools import them, written and published owner-only. */
@@ -109,15 +107,15 @@ class ExportFilesTest {
         assertThat(Files.readString(dir.part(ExportFiles.INAPP))).hasLineCount(2);
     }
 
-    private HublinksProperties.Campaign campaign(boolean bom, String sms) {
-        return new HublinksProperties.Campaign(HublinksProperties.Audience.CHANGED, out,
-                new HublinksProperties.Email(true, false, "learning@example.com", "s", bom, null, null, 10, 3,
+    private CampaignSettings campaign(boolean bom, String sms) {
+        return new CampaignSettings(CampaignSettings.Audience.CHANGED, out,
+                new CampaignSettings.Email(true, false, "learning@example.com", "s", bom, null, null, 10, 3,
                         Duration.ofSeconds(1)),
-                new HublinksProperties.Sms(true, sms), new HublinksProperties.Inapp(true));
+                new CampaignSettings.Sms(true, sms), new CampaignSettings.Inapp(true));
     }
 
     private OutputDirectory export(boolean bom, String sms) throws Exception {
-        HublinksProperties.Campaign campaign = campaign(bom, sms);
+        CampaignSettings campaign = campaign(bom, sms);
         OutputDirectory dir = new OutputDirectory(out, "job", LocalDate.of(2026, 3, 2)).create();
         Map<String, ItemStreamWriter<CampaignRow>> writers = ExportFiles.writers(dir, campaign, JsonMapper.builder().build());
         for (ItemStreamWriter<CampaignRow> writer : writers.values()) {

@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.support.SettingsException;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Path;
@@ -45,8 +44,8 @@ class EdumeApiClientTest {
     }
 
     EdumeApiClient client(int maxAttempts, Duration readTimeout, int pageSize) {
-        return new EdumeApiClient(new HublinksProperties.Api(eduMe.baseUrl(), "EDUME_API_KEY",
-                HublinksProperties.OnFailure.USE_LAST, "/public/groups", "/public/courses", pageSize,
+        return new EdumeApiClient(new CatalogSettings.Api(eduMe.baseUrl(), "EDUME_API_KEY",
+                CatalogSettings.OnFailure.USE_LAST, "/public/groups", "/public/courses", pageSize,
                 Duration.ofSeconds(2), readTimeout, maxAttempts, Duration.ofMillis(10), Duration.ofSeconds(5)),
                 EdumeStub.API_KEY, json);
     }

@@ -104,10 +104,10 @@ abstract class JdbcRosterContract {
 
     @Test
     void aMappedColumnMissingFromTheQueryIsNamedWithTheColumnsFound() {
-        HublinksProperties.Roster roster = settings.roster();
-        HublinksProperties.Roster renamed = new HublinksProperties.Roster(roster.source(), roster.path(),
+        RosterSettings roster = settings.roster();
+        RosterSettings renamed = new RosterSettings(roster.source(), roster.path(),
                 roster.delimiter(), roster.encoding(), roster.defaultRegion(),
-                new HublinksProperties.Columns("employee_id", "first_name", "last_name", "email", "cell", "team", "locale"),
+                new RosterSettings.Columns("employee_id", "first_name", "last_name", "email", "cell", "team", "locale"),
                 roster.jdbc());
 
         SettingsException refused = SettingsException.findIn(catchThrowable(() -> readAll(renamed)));
@@ -120,10 +120,10 @@ abstract class JdbcRosterContract {
 
     @Test
     void aQueryTheDatabaseRefusesIsASettingsProblem() {
-        HublinksProperties.Roster roster = settings.roster();
-        HublinksProperties.Roster broken = new HublinksProperties.Roster(roster.source(), roster.path(),
+        RosterSettings roster = settings.roster();
+        RosterSettings broken = new RosterSettings(roster.source(), roster.path(),
                 roster.delimiter(), roster.encoding(), roster.defaultRegion(), roster.columns(),
-                new HublinksProperties.Jdbc(roster.jdbc().url(), roster.jdbc().username(), null,
+                new RosterSettings.Jdbc(roster.jdbc().url(), roster.jdbc().username(), null,
                         "select * from no_such_table"));
 
         SettingsException refused = SettingsException.findIn(catchThrowable(() -> readAll(broken)));
@@ -133,7 +133,7 @@ abstract class JdbcRosterContract {
         assertThat(ExitCodes.SETTINGS).isEqualTo(2);
     }
 
-    List<RosterRow> readAll(HublinksProperties.Roster roster) throws Exception {
+    List<RosterRow> readAll(RosterSettings roster) throws Exception {
         return TestReaders.readAll(new JdbcRosterReader(hrDatabase(), roster, 100));
     }
 }

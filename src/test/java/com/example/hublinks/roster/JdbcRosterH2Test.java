@@ -3,7 +3,6 @@ package com.example.hublinks.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.support.SettingsException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +34,7 @@ class JdbcRosterH2Test extends JdbcRosterContract {
 
     @Test
     void thePasswordComesOnlyFromTheVariablePasswordEnvNames() {
-        HublinksProperties.Jdbc jdbc = new HublinksProperties.Jdbc(URL, "hr_reader", "HR_DB_PASSWORD", "select 1");
+        RosterSettings.Jdbc jdbc = new RosterSettings.Jdbc(URL, "hr_reader", "HR_DB_PASSWORD", "select 1");
 
         DriverManagerDataSource dataSource = (DriverManagerDataSource) JdbcRosterReader.dataSource(jdbc,
                 name -> name.equals("HR_DB_PASSWORD") ? "from-the-environment" : null);

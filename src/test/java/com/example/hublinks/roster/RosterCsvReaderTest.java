@@ -3,11 +3,10 @@ package com.example.hublinks.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.example.hublinks.HublinksProperties.Columns;
-import com.example.hublinks.HublinksProperties.Jdbc;
-import com.example.hublinks.HublinksProperties.RosterSource;
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.TestReaders;
+import com.example.hublinks.roster.RosterSettings.Columns;
+import com.example.hublinks.roster.RosterSettings.Jdbc;
+import com.example.hublinks.roster.RosterSettings.Source;
 import com.example.hublinks.support.SettingsException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -27,8 +26,8 @@ class RosterCsvReaderTest {
         return TestReaders.readAll(new RosterCsvReader(path, settings(path, encoding)));
     }
 
-    static HublinksProperties.Roster settings(Path path, String encoding) {
-        return new HublinksProperties.Roster(RosterSource.CSV, path, "auto", Charset.forName(encoding), "GB", COLUMNS,
+    static RosterSettings settings(Path path, String encoding) {
+        return new RosterSettings(Source.CSV, path, "auto", Charset.forName(encoding), "GB", COLUMNS,
                 new Jdbc(null, null, null, null));
     }
 

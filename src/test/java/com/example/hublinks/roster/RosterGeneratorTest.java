@@ -2,7 +2,6 @@ package com.example.hublinks.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.catalog.Catalog;
 import com.example.hublinks.catalog.CatalogSnapshot;
 import com.example.hublinks.catalog.SnapshotDirectory;
@@ -46,9 +45,9 @@ class RosterGeneratorTest {
     void everyRowValidatesAgainstTheSampleCatalogWithTheVarietyHrFilesHave() throws Exception {
         Path file = dir.resolve("roster.csv");
         Files.writeString(file, generate(3000, 1));
-        HublinksProperties.Roster settings = new HublinksProperties.Roster(HublinksProperties.RosterSource.CSV, file,
+        RosterSettings settings = new RosterSettings(RosterSettings.Source.CSV, file,
                 "auto", java.nio.charset.StandardCharsets.UTF_8, "GB",
-                new HublinksProperties.Columns("employee_id", "first_name", "last_name", "email", "mobile", "team",
+                new RosterSettings.Columns("employee_id", "first_name", "last_name", "email", "mobile", "team",
                         "locale"), null);
         CatalogSnapshot snapshot = new SnapshotDirectory(Path.of("sample-data/catalog"), tools.jackson.databind.json.JsonMapper.builder().build()).read();
         RosterValidator validator = new RosterValidator(settings.columns(), new Catalog(snapshot, Map.of()),
@@ -246,9 +245,9 @@ class RosterGeneratorTest {
     }
 
     private List<ValidatedRow> validate(Path file) throws Exception {
-        HublinksProperties.Roster settings = new HublinksProperties.Roster(HublinksProperties.RosterSource.CSV, file,
+        RosterSettings settings = new RosterSettings(RosterSettings.Source.CSV, file,
                 "auto", StandardCharsets.UTF_8, "GB",
-                new HublinksProperties.Columns("employee_id", "first_name", "last_name", "email", "mobile", "team",
+                new RosterSettings.Columns("employee_id", "first_name", "last_name", "email", "mobile", "team",
                         "locale"), null);
         CatalogSnapshot snapshot = new SnapshotDirectory(Path.of("sample-data/catalog"),
                 tools.jackson.databind.json.JsonMapper.builder().build()).read();
