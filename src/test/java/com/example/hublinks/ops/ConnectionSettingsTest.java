@@ -3,8 +3,11 @@ package com.example.hublinks.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The settings a plain database URL gets, and that a URL's own choice is kept. */
 class ConnectionSettingsTest {
@@ -16,15 +19,39 @@ class ConnectionSettingsTest {
         return pool;
     }
 
+    /**
+     * Fails at row 100,000 of 200,000: a query H2 computes whole before its first row fails at once,
+     * one it runs lazily hands out its first rows and fails only when the reader gets that far.
+     */
+    static final String FAILS_HALFWAY = "select 1 / (x - 100000) from system_range(1, 200000)";
+
+    /** The first row of {@link #FAILS_HALFWAY} as the pool's connection hands it out, or the failure. */
+    static Object firstRow(HikariDataSource pool) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(FAILS_HALFWAY)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            return e;
+        }
+    }
+
     @Test
     void anH2PoolStreamsResultsLazily() {
         try (HikariDataSource pool = pool("jdbc:h2:mem:lazy-test;DB_CLOSE_DELAY=-1")) {
             assertThat(pool.getConnectionInitSql()).isEqualTo(ConnectionSettings.H2_LAZY);
-            // the statement is valid H2: the pool's connections open, and a large result streams through
-            long rows = new JdbcTemplate(pool).queryForObject("select count(*) from system_range(1, 200000)", Long.class);
-            assertThat(rows).isEqualTo(200_000);
+            // lazily: the first row arrives although row 100,000 would fail (1 / -99999 is 0 in integers)
+            assertThat(firstRow(pool)).isEqualTo(0L);
         }
-        assertThat(pool("jdbc:h2:mem:eager;LAZY_QUERY_EXECUTION=FALSE").getConnectionInitSql()).isNull();
+    }
+
+    @Test
+    void anH2UrlThatAsksForEagerQueriesKeepsThem() {
+        try (HikariDataSource pool = pool("jdbc:h2:mem:eager-test;DB_CLOSE_DELAY=-1;LAZY_QUERY_EXECUTION=FALSE")) {
+            assertThat(pool.getConnectionInitSql()).isNull();
+            // eagerly: H2 computes every row before the first, so the query fails before any row is read
+            assertThat(firstRow(pool)).isInstanceOf(SQLException.class);
+        }
     }
 
     @Test

@@ -7,9 +7,12 @@ import com.example.hublinks.HublinksApplication;
 import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.TestFiles;
 import com.example.hublinks.TestReaders;
+import com.example.hublinks.cli.HublinksCommand;
 import com.example.hublinks.job.NightlyRun;
 import com.example.hublinks.support.ExitCodes;
 import com.example.hublinks.support.SettingsException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -130,7 +133,33 @@ abstract class JdbcRosterContract {
 
         assertThat(refused).isNotNull();
         assertThat(refused.key()).isEqualTo("hublinks.roster.jdbc.query");
-        assertThat(ExitCodes.SETTINGS).isEqualTo(2);
+    }
+
+    @Test
+    void aNightWhoseQueryTheDatabaseRefusesExitsTwoNamingTheSettingAndPublishesNothing() {
+        String name = settings.campaign().outDir().getFileName() + "-cli";
+        Path out = Path.of("target/test-out", name);
+        TestFiles.deleteRecursively(out);
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+
+        int code = HublinksCommand.execute(new PrintWriter(stdout), new PrintWriter(stderr), "run",
+                "jobs/sample-nightly.yml", "--date", "2026-04-02",
+                "--hublinks.roster.source=jdbc",
+                "--hublinks.roster.jdbc.url=" + settings.roster().jdbc().url(),
+                "--hublinks.roster.jdbc.username=" + settings.roster().jdbc().username(),
+                "--hublinks.roster.jdbc.query=select * from no_such_table",
+                "--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                "--hublinks.campaign.out-dir=" + out);
+
+        String err = stderr.toString();
+        assertThat(code).as(stdout + err).isEqualTo(ExitCodes.SETTINGS);
+        assertThat(err).startsWith("hublinks: hublinks.roster.jdbc.query: the roster query fails: ")
+                .doesNotContain("\tat ");
+        assertThat(err.toLowerCase()).contains("no_such_table");
+        // not asserted: one line. The database's own message is quoted as it is, and both H2's
+        // ("…; SQL statement:" then the SQL) and PostgreSQL's ("  Position: 30") run onto a second line.
+        assertThat(out.resolve("sample-nightly/2026-04-02/email.csv")).doesNotExist();
     }
 
     List<RosterRow> readAll(RosterSettings roster) throws Exception {
