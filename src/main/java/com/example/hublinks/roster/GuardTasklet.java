@@ -1,5 +1,6 @@
 package com.example.hublinks.roster;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,19 +63,27 @@ public class GuardTasklet implements Tasklet {
         }
         if (previouslyActive > 0 && !acceptShrink) {
             double shrink = 1.0 - (double) valid / previouslyActive;
-            if (shrink > guard.maxShrink()) {
+            if (exceeds(previouslyActive - valid, previouslyActive, guard.maxShrink())) {
                 reasons.add(String.format(Locale.ROOT, "the roster shrank by %.1f%% (%d learners, %d last published),"
                                 + " more than hublinks.guard.max-shrink (%.1f%%); rerun with --accept-shrink if it is real",
                         shrink * 100, valid, previouslyActive, guard.maxShrink() * 100));
             }
         }
         long read = valid + rejected;
-        if (read > 0 && (double) rejected / read > guard.maxRejectShare()) {
+        if (read > 0 && exceeds(rejected, read, guard.maxRejectShare())) {
             reasons.add(String.format(Locale.ROOT, "%d of %d rows were rejected (%.1f%%), more than"
                             + " hublinks.guard.max-reject-share (%.1f%%); see rejects.csv", rejected, read,
                     100.0 * rejected / read, guard.maxRejectShare() * 100));
         }
         return reasons;
+    }
+
+    /**
+     * part / whole > limit, in decimal arithmetic: in binary floating point 1 - 70/100 is
+     * 0.30000000000000004, and a shrink of exactly max-shrink 0.3 would be stopped.
+     */
+    private static boolean exceeds(long part, long whole, double limit) {
+        return BigDecimal.valueOf(part).compareTo(BigDecimal.valueOf(limit).multiply(BigDecimal.valueOf(whole))) > 0;
     }
 
     /** Whether the guard stopped this run (such a night is never resumed: a new attempt follows). */

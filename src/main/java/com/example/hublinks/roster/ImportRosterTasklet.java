@@ -46,7 +46,6 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
     static final String WARNINGS = "warnings.csv";
     private static final String REJECTS_HEADER = "line,column,reason";
     private static final String WARNINGS_HEADER = "line,external_user_id,column,reason";
-    private static final int LEAVER_BATCH = 1000;
 
     /** What the import is given. */
     /**
@@ -84,6 +83,7 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
     private long leavers;
     private RosterImport rosterImport;
     private StoredFingerprints stored;
+    private StoredPass storedPass;
     private ItemStreamReader<RosterRow> reader;
     private RowPrefetch rows;
     private final List<IssueFile> rejectFiles = new ArrayList<>();
@@ -143,13 +143,10 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
 
     /** The very file the last published night read, compared under the same context: its outcome is tonight's. */
     private boolean sameAsLastNight(StepExecution step) {
-        SameRoster.LastNight last = roster.sha256() == null ? null : lastPublished.find().orElse(null);
-        if (last == null || last.tally().roster() == null || !roster.sha256().equals(last.tally().roster().sha256())
-                || !roster.context().equals(last.tally().roster().context())
-                || !SameRoster.copy(last.folder(), REJECTS, out) || !SameRoster.copy(last.folder(), WARNINGS, out)) {
+        ImportTally tally = SameRoster.adopt(roster, lastPublished, out, REJECTS, WARNINGS).orElse(null);
+        if (tally == null) {
             return false;
         }
-        ImportTally tally = SameRoster.tonight(last);
         step.getExecutionContext().putString(ImportTally.KEY, json.writeValueAsString(tally));
         step.setFilterCount(tally.unchanged());
         step.setReadCount(tally.read());
@@ -162,32 +159,21 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
     /** This pass's share of the stored learners into memory; on the first pass, how many are stored. */
     private void load() {
         stored = new StoredFingerprints(settings.tableMemory());
-        long[] live = new long[2]; // with a fingerprint, without one
-        boolean[] full = {false};
-        learners.forEachLive(settings.job(), (id, fingerprint) -> {
-            if (fingerprint == null) {
-                live[1]++;
-                return;
-            }
-            live[0]++;
-            long idHash = RowFingerprint.idHash(id);
-            if (!full[0] && passOf(idHash) == pass) {
-                full[0] = !stored.put(idHash, RowFingerprint.idCheck(id), fingerprint);
-            }
-        });
-        if (full[0]) {
+        storedPass = new StoredPass(learners, settings.job(), pass, passes);
+        StoredPass.Loaded live = storedPass.load(stored);
+        if (live.full()) {
             if (pass > 0) {
                 throw new IllegalStateException("pass " + pass + " of " + passes + " holds more stored learners than"
                         + " hublinks.scale.roster-memory does");
             }
             int perPass = StoredFingerprints.capacityFor(settings.tableMemory()) * 9 / 10;
-            passes = (int) ((live[0] + perPass - 1) / perPass);
+            passes = (int) ((live.fingerprinted() + perPass - 1) / perPass);
             log.info("{} stored learners: reading the roster in {} passes (hublinks.scale.roster-memory {} bytes)",
-                    live[0], passes, settings.tableMemory());
+                    live.fingerprinted(), passes, settings.tableMemory());
             return; // loaded again, this pass's share only
         }
         if (pass == 0) {
-            storedBefore = live[0] + live[1];
+            storedBefore = live.fingerprinted() + live.unfingerprinted();
         }
         if (settings.rerun() || resumed) {
             learners.forEachChangedOn(settings.job(), settings.runDate(), id -> {
@@ -219,41 +205,15 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
             chunk.forEach(row -> contribution.incrementReadCount());
         }
         if (passes > 1) {
-            chunk = chunk.stream().filter(row -> passOf(RowFingerprint.idHash(RosterImport.idOf(row))) == pass).toList();
+            chunk = chunk.stream().filter(row -> storedPass.holds(RowFingerprint.idHash(RosterImport.idOf(row)))).toList();
         }
         rosterImport.process(chunk);
     }
 
-    /**
-     * Stored learners no row of tonight's met are leavers (streamed by, written a batch at a time);
-     * those the table could not tell apart are leavers unless tonight's delta has them.
-     */
+    /** The pass's leavers; then the next pass, or the end. */
     private void leavers() {
         closeReader();
-        if (stored.unseen() > 0 || stored.hasAmbiguous()) {
-            List<String> gone = new ArrayList<>();
-            List<String> unsure = new ArrayList<>();
-            learners.forEachLive(settings.job(), (id, fingerprint) -> {
-                long idHash = RowFingerprint.idHash(id);
-                if (fingerprint == null || passOf(idHash) != pass) {
-                    return;
-                }
-                int slot = stored.find(idHash, RowFingerprint.idCheck(id));
-                if (stored.isAmbiguous(slot)) {
-                    unsure.add(id);
-                } else if (!stored.isSeen(slot)) {
-                    gone.add(id);
-                }
-                if (gone.size() >= LEAVER_BATCH) {
-                    leave(gone);
-                }
-                if (unsure.size() >= LEAVER_BATCH) {
-                    leaveUnlessStaged(unsure);
-                }
-            });
-            leave(gone);
-            leaveUnlessStaged(unsure);
-        }
+        storedPass.leavers(stored, this::leave, this::leaveUnlessStaged);
         stored = null;
         pass++;
         phase = pass < passes ? Phase.LOAD : Phase.FINISH;
@@ -273,8 +233,8 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
     private void finish(StepExecution step) {
         // learners stored by an earlier release have no fingerprint yet: those not staged tonight have left
         List<String> migrated = learners.unfingerprintedMissingFrom(settings.job(), NightDelta.table(instance));
-        for (int from = 0; from < migrated.size(); from += LEAVER_BATCH) {
-            leave(new ArrayList<>(migrated.subList(from, Math.min(migrated.size(), from + LEAVER_BATCH))));
+        for (int from = 0; from < migrated.size(); from += StoredPass.LEAVER_BATCH) {
+            leave(new ArrayList<>(migrated.subList(from, Math.min(migrated.size(), from + StoredPass.LEAVER_BATCH))));
         }
         ReasonTally rejected = closeAll(rejectFiles, REJECTS);
         ReasonTally warned = closeAll(warningFiles, WARNINGS);
@@ -327,9 +287,4 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
     private String partName(String name) {
         return passes == 1 ? name : name + ".pass" + pass;
     }
-
-    private int passOf(long idHash) {
-        return (int) Long.remainderUnsigned(idHash >>> 32, passes);
-    }
-
 }

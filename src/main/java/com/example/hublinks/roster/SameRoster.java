@@ -47,6 +47,25 @@ public final class SameRoster {
         }
     }
 
+    /**
+     * Tonight's tally when tonight's roster file is the very one the last published night read
+     * under the same context, with that night's rejects and warnings copied as tonight's; else empty.
+     */
+    static Optional<ImportTally> adopt(ImportTally.Roster tonight, LastPublished lastPublished, OutputDirectory out,
+                                       String... files) {
+        LastNight last = tonight.sha256() == null ? null : lastPublished.find().orElse(null);
+        if (last == null || last.tally().roster() == null || !tonight.sha256().equals(last.tally().roster().sha256())
+                || !tonight.context().equals(last.tally().roster().context())) {
+            return Optional.empty();
+        }
+        for (String file : files) {
+            if (!copy(last.folder(), file, out)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(tonight(last));
+    }
+
     /** {@code last}'s tally as tonight's: everyone it published is unchanged, nobody is staged or leaves. */
     static ImportTally tonight(LastNight last) {
         ImportTally was = last.tally();

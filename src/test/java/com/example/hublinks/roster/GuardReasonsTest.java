@@ -64,6 +64,10 @@ class GuardReasonsTest {
         // a share with an exact binary fraction: 1 - 50/100 is 0.5 to the last bit
         assertThat(reasons(new GuardSettings(1, 0.5, 0.05), false, 50, 0, 100)).isEmpty();
         assertThat(reasons(new GuardSettings(1, 0.25, 0.05), false, 75, 0, 100)).isEmpty();
+        // and one without: in binary floating point 1 - 70/100 is 0.30000000000000004
+        assertThat(reasons(new GuardSettings(1, 0.3, 0.05), false, 70, 0, 100)).isEmpty();
+        assertThat(reasons(new GuardSettings(1, 0.3, 0.05), false, 69, 0, 100)).hasSize(1);
+        assertThat(reasons(new GuardSettings(1, 0.2, 0.07), false, 93, 7, 0)).isEmpty();
     }
 
     @Test
