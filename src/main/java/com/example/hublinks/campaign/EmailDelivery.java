@@ -30,6 +30,17 @@ public class EmailDelivery implements ItemWriter<CampaignRow> {
         this.job = job;
     }
 
+    /**
+     * Checked when the night starts ({@code campaign.email.send: true}), not when it gets to
+     * sending: an SMTP server is configured, and the templates render (a bad one stops the start).
+     *
+     * @param mailSender null when {@code spring.mail.host} is not set
+     */
+    public static void checkAtStart(CampaignSettings.Email settings, JavaMailSender mailSender) {
+        OnceOnlyMail.requireServer(mailSender, "hublinks.campaign.email.send");
+        new EmailTemplates(settings);
+    }
+
     @Override
     public void write(Chunk<? extends CampaignRow> chunk) throws Exception {
         int sent = 0;

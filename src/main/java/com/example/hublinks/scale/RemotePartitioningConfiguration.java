@@ -1,6 +1,6 @@
 package com.example.hublinks.scale;
 
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.SettingsException;
 import java.util.HashMap;
 import java.util.UUID;
@@ -36,12 +36,13 @@ import org.springframework.messaging.support.GenericMessage;
 @ConditionalOnProperty(name = "hublinks.scale.mode", havingValue = "remote")
 public class RemotePartitioningConfiguration {
 
-    private final HublinksProperties settings;
+    private final JobSettings job;
+    private final ScaleSettings scale;
     private final JobRepository jobRepository;
     private final BeanFactory beanFactory;
     private final QueueChannel requests;
 
-    public RemotePartitioningConfiguration(HublinksProperties settings, JobRepository jobRepository,
+    public RemotePartitioningConfiguration(JobSettings job, ScaleSettings scale, JobRepository jobRepository,
                                            BeanFactory beanFactory, DataSource dataSource,
                                            @Value("${spring.datasource.url:}") String databaseUrl) {
         if (!databaseUrl.startsWith("jdbc:postgresql:")) {
@@ -49,10 +50,11 @@ public class RemotePartitioningConfiguration {
                     + " and every worker share; spring.datasource.url is " + databaseUrl.replaceFirst("[;?].*", "")
                     + " (use local, or a jdbc:postgresql: URL)");
         }
-        this.settings = settings;
+        this.job = job;
+        this.scale = scale;
         this.jobRepository = jobRepository;
         this.beanFactory = beanFactory;
-        this.requests = requests(dataSource, settings.job().name());
+        this.requests = requests(dataSource, job.name());
     }
 
     /**
@@ -81,12 +83,12 @@ public class RemotePartitioningConfiguration {
         steps.setBeanFactory(beanFactory);
         return steps.get("signLinks")
                 .partitioner(workerStep, partitioner)
-                .gridSize(settings.scale().gridSize(Integer.MAX_VALUE)) // the manager runs none: no pool limit
+                .gridSize(scale.gridSize(Integer.MAX_VALUE)) // the manager runs none: no pool limit
                 .outputChannel(requests)
-                .pollInterval(settings.scale().pollInterval().toMillis())
-                .timeout(settings.scale().timeout().toMillis())
+                .pollInterval(scale.pollInterval().toMillis())
+                .timeout(scale.timeout().toMillis())
                 .aggregator(new WorkerResults())
-                .listener(new StrandedPartitions(jobRepository, workerStep, settings.scale().timeout()))
+                .listener(new StrandedPartitions(jobRepository, workerStep, scale.timeout()))
                 .build();
     }
 
@@ -98,7 +100,7 @@ public class RemotePartitioningConfiguration {
         handler.setJobRepository(jobRepository);
         // the request names the step (signLinksPartition), not its bean (signLinksPartitionStep)
         handler.setStepLocator(name -> name.equals(signLinksPartitionStep.getName()) ? inHand : null);
-        return new PartitionWorker(requests, handler, inHand, jobRepository, settings.scale().pollInterval(),
-                "channel " + groupOf(settings.job().name()) + " in INT_CHANNEL_MESSAGE");
+        return new PartitionWorker(requests, handler, inHand, jobRepository, scale.pollInterval(),
+                "channel " + groupOf(job.name()) + " in INT_CHANNEL_MESSAGE");
     }
 }
