@@ -9,14 +9,17 @@ import com.example.hublinks.roster.GuardSettings;
 import com.example.hublinks.roster.RosterSettings;
 import com.example.hublinks.scale.ScaleSettings;
 import com.example.hublinks.support.JobSettings;
+import com.example.hublinks.support.ProgressLogs;
 import com.example.hublinks.web.ServeSettings;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Each feature's settings record as a bean of its own, so that a class takes the settings it uses
  * and nothing imports the root's {@link HublinksProperties}. All of them are bound, and checked,
- * together when the application starts.
+ * together when the application starts. And the steps' progress logs, which the features below
+ * {@code ops} make with its {@code progress-every}.
  */
 @Configuration(proxyBeanMethods = false)
 class HublinksSettings {
@@ -69,5 +72,10 @@ class HublinksSettings {
     @Bean
     ReminderSettings reminderSettings(HublinksProperties properties) {
         return properties.reminders();
+    }
+
+    @Bean
+    ProgressLogs progressLogs(HublinksProperties properties, Clock clock) {
+        return new ProgressLogs(properties.ops().progressEvery(), clock);
     }
 }

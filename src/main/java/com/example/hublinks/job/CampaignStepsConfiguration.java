@@ -9,13 +9,11 @@ import com.example.hublinks.campaign.EmailTemplates;
 import com.example.hublinks.campaign.ExportFiles;
 import com.example.hublinks.campaign.OnceOnlyMail;
 import com.example.hublinks.link.LinkRepository;
-import com.example.hublinks.ops.OpsSettings;
 import com.example.hublinks.roster.ImportTally;
 import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.KeyLookup;
 import com.example.hublinks.support.OutputDirectory;
-import com.example.hublinks.support.ProgressLog;
-import java.time.Clock;
+import com.example.hublinks.support.ProgressLogs;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
@@ -57,15 +55,14 @@ public class CampaignStepsConfiguration {
 
     @Bean
     public Step exportCampaignStep(CampaignReader campaignReader, CompositeItemWriter<CampaignRow> campaignWriter,
-                                   OpsSettings ops, Clock clock, JsonMapper json) {
+                                   ProgressLogs progressLogs, JsonMapper json) {
         return new StepBuilder("exportCampaign", jobRepository)
                 .<CampaignRow, CampaignRow>chunk(job.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(campaignReader)
                 .writer(campaignWriter)
                 .listener(exportedRowsPromotion())
-                .listener(new ProgressLog(ops.progressEvery(), clock,
-                        CampaignReader.audienceSize(campaign.audience(), json), "campaignReader"))
+                .listener(progressLogs.of(CampaignReader.audienceSize(campaign.audience(), json), "campaignReader"))
                 .build();
     }
 

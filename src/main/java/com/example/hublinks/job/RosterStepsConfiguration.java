@@ -7,7 +7,6 @@ import com.example.hublinks.catalog.CatalogSettings;
 import com.example.hublinks.link.LinkIssuer;
 import com.example.hublinks.link.LinkSettings;
 import com.example.hublinks.link.LinkSigner;
-import com.example.hublinks.ops.OpsSettings;
 import com.example.hublinks.roster.ContactRules;
 import com.example.hublinks.roster.GuardSettings;
 import com.example.hublinks.roster.GuardTasklet;
@@ -22,7 +21,7 @@ import com.example.hublinks.roster.TonightsRoster;
 import com.example.hublinks.scale.ScaleSettings;
 import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.ProgressLog;
-import java.time.Clock;
+import com.example.hublinks.support.ProgressLogs;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.ChunkListener;
@@ -57,10 +56,10 @@ public class RosterStepsConfiguration {
     }
 
     @Bean
-    public Step importRosterStep(ImportRosterTasklet importRosterTasklet, OpsSettings ops, Clock clock) {
+    public Step importRosterStep(ImportRosterTasklet importRosterTasklet, ProgressLogs progressLogs) {
         ExecutionContextPromotionListener tally = new ExecutionContextPromotionListener();
         tally.setKeys(new String[] {ImportTally.KEY});
-        ProgressLog progress = ProgressLog.ofReads(ops.progressEvery(), clock);
+        ProgressLog progress = progressLogs.ofReads();
         return new StepBuilder("importRoster", jobRepository)
                 .tasklet(importRosterTasklet, transactionManager)
                 .allowStartIfComplete(true) // a resumed night makes its delta again (ImportRosterTasklet)

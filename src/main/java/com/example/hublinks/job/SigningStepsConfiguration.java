@@ -8,7 +8,6 @@ import com.example.hublinks.link.LinkSettings;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.link.LinkStateWriter;
 import com.example.hublinks.link.RemoveLeaversTasklet;
-import com.example.hublinks.ops.OpsSettings;
 import com.example.hublinks.roster.ImportTally;
 import com.example.hublinks.roster.LearnerRepository;
 import com.example.hublinks.roster.LearnerStateWriter;
@@ -21,8 +20,7 @@ import com.example.hublinks.scale.UserIdRangePartitioner;
 import com.example.hublinks.scale.WorkerStamp;
 import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.KeyLookup;
-import com.example.hublinks.support.ProgressLog;
-import java.time.Clock;
+import com.example.hublinks.support.ProgressLogs;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
@@ -91,7 +89,7 @@ public class SigningStepsConfiguration {
 
     @Bean
     public Step signLinksPartitionStep(JdbcPagingItemReader<StagedLearner> learnerReader, LinkIssuer linkIssuer,
-                                       CompositeItemWriter<LearnerLinks> signedWriter, OpsSettings ops, Clock clock) {
+                                       CompositeItemWriter<LearnerLinks> signedWriter, ProgressLogs progressLogs) {
         return new StepBuilder("signLinksPartition", jobRepository)
                 .<StagedLearner, LearnerLinks>chunk(job.chunkSize())
                 .transactionManager(transactionManager)
@@ -99,7 +97,7 @@ public class SigningStepsConfiguration {
                 .processor(linkIssuer)
                 .writer(signedWriter)
                 .listener(new WorkerStamp(jobRepository))
-                .listener(new ProgressLog(ops.progressEvery(), clock, UserIdRangePartitioner::size, "learnerReader"))
+                .listener(progressLogs.of(UserIdRangePartitioner::size, "learnerReader"))
                 .build();
     }
 

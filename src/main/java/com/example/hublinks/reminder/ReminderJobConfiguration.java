@@ -6,12 +6,11 @@ import com.example.hublinks.campaign.ExportFiles;
 import com.example.hublinks.campaign.OnceOnlyMail;
 import com.example.hublinks.catalog.Catalog;
 import com.example.hublinks.link.LinkSigner;
-import com.example.hublinks.ops.OpsSettings;
 import com.example.hublinks.roster.LearnerRepository;
 import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.support.ProgressLog;
-import java.time.Clock;
+import com.example.hublinks.support.ProgressLogs;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.stream.Stream;
@@ -52,24 +51,21 @@ public class ReminderJobConfiguration {
     private final ReminderSettings reminders;
     private final JobSettings job;
     private final CampaignSettings campaign;
-    private final OpsSettings ops;
 
     public ReminderJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    ReminderSettings reminders, JobSettings job, CampaignSettings campaign,
-                                    OpsSettings ops) {
+                                    ReminderSettings reminders, JobSettings job, CampaignSettings campaign) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.reminders = reminders;
         this.job = job;
         this.campaign = campaign;
-        this.ops = ops;
     }
 
     @Bean
     public Step remindLearnersStep(ReminderReader reminderReader, ReminderPlanner reminderPlanner,
                                    ReminderWriter reminderWriter, LearnerEventApplier learnerEventApplier,
                                    LearnerRepository learners, ObjectProvider<JavaMailSender> mailSender,
-                                   JsonMapper json, Clock clock) {
+                                   JsonMapper json, ProgressLogs progressLogs) {
         if (!reminders.enabled()) {
             return new StepBuilder(STEP, jobRepository)
                     .tasklet((contribution, context) -> RepeatStatus.FINISHED, transactionManager).build();
@@ -79,8 +75,7 @@ public class ReminderJobConfiguration {
         forTheReport.setKeys(Stream.concat(Stream.of(ReminderTally.KEY, EventTally.KEY),
                 ReminderFiles.ALL.stream().map(ExportFiles::rowsKey)).toArray(String[]::new));
         forTheReport.setStrict(false); // a disabled channel has no file
-        ProgressLog progress = new ProgressLog(ops.progressEvery(), clock, step -> learners.liveCount(job.name()),
-                "reminderReader");
+        ProgressLog progress = progressLogs.of(step -> learners.liveCount(job.name()), "reminderReader");
         return new StepBuilder(STEP, jobRepository)
                 .<ReminderCandidate, LearnerReminders>chunk(ReminderEmails.chunkSize(reminders.email(), job.chunkSize()))
                 .transactionManager(transactionManager)

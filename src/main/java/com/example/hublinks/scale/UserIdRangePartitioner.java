@@ -21,7 +21,7 @@ public class UserIdRangePartitioner implements Partitioner {
     static final String FROM = "fromId";
     static final String TO = "toId";
     /** About how many learners the partition holds: the total behind its progress log. */
-    public static final String SIZE = "learners";
+    static final String SIZE = "learners";
 
     private final NightDelta delta;
     private final long jobInstanceId;
