@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
@@ -32,12 +33,11 @@ public class EmailDelivery implements ItemWriter<CampaignRow> {
 
     /**
      * Checked when the night starts ({@code campaign.email.send: true}), not when it gets to
-     * sending: an SMTP server is configured, and the templates render (a bad one stops the start).
-     *
-     * @param mailSender null when {@code spring.mail.host} is not set
+     * sending: an SMTP server is configured ({@code spring.mail.host}), and the templates render (a
+     * bad one stops the start).
      */
-    public static void checkAtStart(CampaignSettings.Email settings, JavaMailSender mailSender) {
-        OnceOnlyMail.requireServer(mailSender, "hublinks.campaign.email.send");
+    public static void checkAtStart(CampaignSettings.Email settings, ObjectProvider<JavaMailSender> mailSender) {
+        OnceOnlyMail.requireServer(mailSender.getIfAvailable(), "hublinks.campaign.email.send");
         new EmailTemplates(settings);
     }
 

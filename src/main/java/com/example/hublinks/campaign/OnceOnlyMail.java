@@ -58,7 +58,7 @@ public class OnceOnlyMail {
         this.jobInstanceId = jobInstanceId;
     }
 
-    /** Checked at start, before any work: a step that sends needs an SMTP server ({@code spring.mail.*}). */
+    /** Checked at start, before any work: a step that sends needs an SMTP server ({@code mailSender} null: none). */
     public static void requireServer(JavaMailSender mailSender, String sendSetting) {
         if (mailSender == null) {
             throw new SettingsException("spring.mail.host", "is required when " + sendSetting + " is true");

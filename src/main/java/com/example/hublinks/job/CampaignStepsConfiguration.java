@@ -110,7 +110,7 @@ public class CampaignStepsConfiguration {
             return new StepBuilder("deliverEmail", jobRepository)
                     .tasklet((contribution, context) -> RepeatStatus.FINISHED, transactionManager).build();
         }
-        EmailDelivery.checkAtStart(campaign.email(), mailSender.getIfAvailable());
+        EmailDelivery.checkAtStart(campaign.email(), mailSender);
         return new StepBuilder("deliverEmail", jobRepository)
                 .<CampaignRow, CampaignRow>chunk(OnceOnlyMail.CHUNK_SIZE)
                 .transactionManager(transactionManager)

@@ -4,6 +4,7 @@ import com.example.hublinks.campaign.DeliveryLedger;
 import com.example.hublinks.campaign.EmailTemplates;
 import com.example.hublinks.campaign.OnceOnlyMail;
 import com.example.hublinks.roster.Learner;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -32,13 +33,11 @@ class ReminderEmails {
 
     /**
      * Checked when the night starts, not when it gets to the reminders: an SMTP server when they
-     * are emailed, and templates that render.
-     *
-     * @param mailSender null when {@code spring.mail.host} is not set
+     * are emailed ({@code spring.mail.host}), and templates that render.
      */
-    static void checkAtStart(ReminderSettings.Email email, JavaMailSender mailSender) {
+    static void checkAtStart(ReminderSettings.Email email, ObjectProvider<JavaMailSender> mailSender) {
         if (email.sending()) {
-            OnceOnlyMail.requireServer(mailSender, "hublinks.reminders.email.send");
+            OnceOnlyMail.requireServer(mailSender.getIfAvailable(), "hublinks.reminders.email.send");
         }
         templates(email);
     }

@@ -70,7 +70,7 @@ public class ReminderJobConfiguration {
             return new StepBuilder(STEP, jobRepository)
                     .tasklet((contribution, context) -> RepeatStatus.FINISHED, transactionManager).build();
         }
-        ReminderEmails.checkAtStart(reminders.email(), mailSender.getIfAvailable());
+        ReminderEmails.checkAtStart(reminders.email(), mailSender);
         ExecutionContextPromotionListener forTheReport = new ExecutionContextPromotionListener();
         forTheReport.setKeys(Stream.concat(Stream.of(ReminderTally.KEY, EventTally.KEY),
                 ReminderFiles.ALL.stream().map(ExportFiles::rowsKey)).toArray(String[]::new));
