@@ -38,15 +38,15 @@ import tools.jackson.databind.json.JsonMapper;
  * With {@code campaign.email.send: false} deliverEmail is there (the flow is fixed) but does nothing.
  */
 @Configuration(proxyBeanMethods = false)
-public class CampaignStepsConfiguration {
+class CampaignStepsConfiguration {
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final JobSettings job;
     private final CampaignSettings campaign;
 
-    public CampaignStepsConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                      JobSettings job, CampaignSettings campaign) {
+    CampaignStepsConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               JobSettings job, CampaignSettings campaign) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.job = job;

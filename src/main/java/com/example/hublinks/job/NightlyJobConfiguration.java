@@ -28,12 +28,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@link ReportStepsConfiguration}); business logic lives in the feature packages.
  */
 @Configuration(proxyBeanMethods = false)
-public class NightlyJobConfiguration {
+class NightlyJobConfiguration {
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
 
-    public NightlyJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+    NightlyJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
     }

@@ -25,14 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code guardStoppedReport} — and the metrics file written when the night ends ({@link MetricsFile}).
  */
 @Configuration(proxyBeanMethods = false)
-public class ReportStepsConfiguration {
+class ReportStepsConfiguration {
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final LinkSettings links;
 
-    public ReportStepsConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    LinkSettings links) {
+    ReportStepsConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             LinkSettings links) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.links = links;

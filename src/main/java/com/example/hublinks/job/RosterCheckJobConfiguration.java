@@ -28,14 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  * identity; every check is a fresh instance. The check's delta table is dropped when it ends.
  */
 @Configuration(proxyBeanMethods = false)
-public class RosterCheckJobConfiguration {
+class RosterCheckJobConfiguration {
 
     public static final String JOB_NAME = "hublinks-check";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
 
-    public RosterCheckJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+    RosterCheckJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
     }

@@ -42,14 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
  * then judged ({@link GuardTasklet}).
  */
 @Configuration(proxyBeanMethods = false)
-public class RosterStepsConfiguration {
+class RosterStepsConfiguration {
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final JobSettings job;
 
-    public RosterStepsConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    JobSettings job) {
+    RosterStepsConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             JobSettings job) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.job = job;

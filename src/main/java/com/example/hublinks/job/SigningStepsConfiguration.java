@@ -45,14 +45,14 @@ import tools.jackson.databind.json.JsonMapper;
  * instead ({@link RemotePartitioningConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
-public class SigningStepsConfiguration {
+class SigningStepsConfiguration {
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final JobSettings job;
 
-    public SigningStepsConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                     JobSettings job) {
+    SigningStepsConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              JobSettings job) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.job = job;
