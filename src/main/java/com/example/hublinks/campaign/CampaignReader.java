@@ -5,10 +5,13 @@ import com.example.hublinks.link.IssuedLink;
 import com.example.hublinks.link.LinkKind;
 import com.example.hublinks.link.LinkRepository.StoredLink;
 import com.example.hublinks.link.LinkRepository;
+import com.example.hublinks.roster.ImportRosterTasklet;
+import com.example.hublinks.roster.ImportTally;
 import com.example.hublinks.roster.Learner;
 import com.example.hublinks.roster.LearnerRepository;
 import com.example.hublinks.roster.NightDelta;
 import com.example.hublinks.support.KeyLookup;
+import com.example.hublinks.support.ProgressLog;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,9 +19,12 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads tonight's campaign audience in a stable order: learners by id, each learner's links by
@@ -65,6 +71,17 @@ public class CampaignReader extends AbstractItemCountingItemStreamItemReader<Cam
                 : "select " + columns + " from " + NightDelta.table(delta) + " where not leaver and external_user_id > ?"
                 + " order by external_user_id fetch first " + PAGE + " rows only";
         setName(name);
+    }
+
+    /**
+     * About how many rows a reader of {@code audience} reads in a step of the night (learners, not
+     * links), from importRoster's tally: its progress log's total.
+     */
+    public static ToLongFunction<StepExecution> audienceSize(Audience audience, JsonMapper json) {
+        return step -> {
+            ImportTally tally = ImportRosterTasklet.tally(step.getJobExecution().getExecutionContext(), json);
+            return tally == null ? ProgressLog.UNKNOWN : audience == Audience.ALL ? tally.usable() : tally.staged();
+        };
     }
 
     @Override

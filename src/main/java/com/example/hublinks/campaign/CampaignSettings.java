@@ -12,6 +12,11 @@ public record CampaignSettings(@DefaultValue("changed") Audience audience, @Defa
 
     public enum Audience { ALL, NEW, CHANGED }
 
+    /** Whether a learner needs an email address or a phone number to be usable: the email or SMS export is on. */
+    public boolean contactNeeded() {
+        return email.enabled() || sms.enabled();
+    }
+
     /**
      * email.csv and, with {@code send: true}, delivery over SMTP ({@code spring.mail.*}). The
      * subject and the two templates are Mustache ({@code {{first_name}}}, {@code {{link}}}…);

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
@@ -28,6 +29,16 @@ public class EmailDelivery implements ItemWriter<CampaignRow> {
         this.templates = templates;
         this.mail = new OnceOnlyMail(mail, ledger, settings, runDate, jobInstanceId, "deliverEmail");
         this.job = job;
+    }
+
+    /**
+     * Checked when the night starts ({@code campaign.email.send: true}), not when it gets to
+     * sending: an SMTP server is configured ({@code spring.mail.host}), and the templates render (a
+     * bad one stops the start).
+     */
+    public static void checkAtStart(CampaignSettings.Email settings, ObjectProvider<JavaMailSender> mailSender) {
+        OnceOnlyMail.requireServer(mailSender.getIfAvailable(), "hublinks.campaign.email.send");
+        new EmailTemplates(settings);
     }
 
     @Override

@@ -1,12 +1,12 @@
 package com.example.hublinks.campaign;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.link.IssuedLink;
 import com.example.hublinks.link.LinkKind;
 import com.example.hublinks.link.LinkRepository.StoredLink;
 import com.example.hublinks.link.LinkRepository;
 import com.example.hublinks.roster.Learner;
 import com.example.hublinks.roster.LearnerRepository;
+import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.support.SettingsException;
 import java.nio.file.Path;
@@ -26,12 +26,14 @@ public class EmailPreview {
 
     private final LearnerRepository learners;
     private final LinkRepository links;
-    private final HublinksProperties settings;
+    private final JobSettings job;
+    private final CampaignSettings campaign;
 
-    public EmailPreview(LearnerRepository learners, LinkRepository links, HublinksProperties settings) {
+    public EmailPreview(LearnerRepository learners, LinkRepository links, JobSettings job, CampaignSettings campaign) {
         this.learners = learners;
         this.links = links;
-        this.settings = settings;
+        this.job = job;
+        this.campaign = campaign;
     }
 
     /** One rendered email and the files it was written to. */
@@ -39,7 +41,7 @@ public class EmailPreview {
     }
 
     public List<Preview> write(String externalUserId, Path dir) {
-        String job = settings.job().name();
+        String job = this.job.name();
         Learner learner = learners.live(job, externalUserId).orElse(null);
         List<CampaignRow> rows = learner == null ? List.of() : links.linksOf(job, List.of(externalUserId), true)
                 .getOrDefault(externalUserId, Map.of()).values().stream()
@@ -52,7 +54,7 @@ public class EmailPreview {
             throw new SettingsException("--user", "'" + externalUserId + "' has no live link in job "
                     + job + ": run a night first (hublinks run), or check the id in the roster");
         }
-        EmailTemplates templates = new EmailTemplates(settings.campaign().email());
+        EmailTemplates templates = new EmailTemplates(campaign.email());
         OutputDirectory out = new OutputDirectory(dir).create();
         String base = externalUserId.replaceAll("[^A-Za-z0-9._-]", "_");
         List<Preview> previews = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.example.hublinks.campaign;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import com.example.hublinks.support.SettingsException;
 import java.time.LocalDate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -22,6 +23,12 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * mandatory-training reminders send goes through here.
  */
 public class OnceOnlyMail {
+
+    /**
+     * The most messages a chunk of a step that emails holds: a chunk of emails takes seconds at a
+     * polite send rate, and the ledger, not the chunk, guards against resends.
+     */
+    public static final int CHUNK_SIZE = 50;
 
     private static final Logger log = LoggerFactory.getLogger(OnceOnlyMail.class);
 
@@ -49,6 +56,13 @@ public class OnceOnlyMail {
         this.rate = new SendRate(settings.ratePerSecond());
         this.runDate = runDate;
         this.jobInstanceId = jobInstanceId;
+    }
+
+    /** Checked at start, before any work: a step that sends needs an SMTP server ({@code mailSender} null: none). */
+    public static void requireServer(JavaMailSender mailSender, String sendSetting) {
+        if (mailSender == null) {
+            throw new SettingsException("spring.mail.host", "is required when " + sendSetting + " is true");
+        }
     }
 
     /** Sends the message {@code key} names to {@code to}, unless an earlier run already handled it; rendered only if sent. */

@@ -25,6 +25,11 @@ public class Catalog {
     private final Map<Long, Set<Long>> courseTeams = new HashMap<>();
     private final String fingerprint;
 
+    /** The catalog the stored snapshot holds, with the job definition's team names and the webhooks' course teams. */
+    public static Catalog load(CatalogRepository repository, CatalogSettings settings) {
+        return new Catalog(repository.load(), settings.teams(), repository.explicitCourseTeams());
+    }
+
     /**
      * @param configuredNames the job definition's {@code catalog.teams} map (roster team name → id),
      *                        which wins over the catalog's own team names

@@ -1,6 +1,5 @@
 package com.example.hublinks.catalog;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.support.SettingsException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +18,8 @@ public class CatalogConfiguration {
 
     @Bean
     @Lazy
-    public EdumeApiClient edumeApiClient(HublinksProperties properties, Environment environment, JsonMapper json) {
-        CatalogSettings.Api api = properties.catalog().api();
+    public EdumeApiClient edumeApiClient(CatalogSettings catalog, Environment environment, JsonMapper json) {
+        CatalogSettings.Api api = catalog.api();
         String key = environment.getProperty(api.keyEnv());
         if (key == null || key.isBlank()) {
             throw new SettingsException("hublinks.catalog.api.key-env", "no eduMe API key: set the environment variable "
@@ -31,8 +30,8 @@ public class CatalogConfiguration {
 
     @Bean
     @Lazy
-    public WebhookSignature webhookSignature(HublinksProperties properties, Environment environment) {
-        String variable = properties.catalog().webhooks().secretEnv();
+    public WebhookSignature webhookSignature(CatalogSettings catalog, Environment environment) {
+        String variable = catalog.webhooks().secretEnv();
         String secret = environment.getProperty(variable);
         if (secret == null || secret.isBlank()) {
             throw new SettingsException("hublinks.catalog.webhooks.secret-env", "no webhook secret: set the environment"
@@ -49,9 +48,9 @@ public class CatalogConfiguration {
      */
     @Bean
     @Lazy
-    public WebhookAuthentication webhookAuthentication(HublinksProperties properties, Environment environment,
+    public WebhookAuthentication webhookAuthentication(CatalogSettings catalog, Environment environment,
                                                        ObjectProvider<WebhookSignature> signature, JsonMapper json) {
-        CatalogSettings.Webhooks settings = properties.catalog().webhooks();
+        CatalogSettings.Webhooks settings = catalog.webhooks();
         String token = null;
         if (settings.tokenEnv() != null) {
             token = environment.getProperty(settings.tokenEnv());

@@ -1,6 +1,5 @@
 package com.example.hublinks.catalog;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.support.SettingsException;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,10 +31,10 @@ public class RefreshCatalogTasklet implements Tasklet {
     private final JsonMapper json;
     private final Clock clock;
 
-    public RefreshCatalogTasklet(HublinksProperties properties, CatalogRepository repository,
+    public RefreshCatalogTasklet(CatalogSettings settings, CatalogRepository repository,
                                  ObjectProvider<EdumeApiClient> api, WebhookCatalogUpdater webhooks, JsonMapper json,
                                  Clock clock) {
-        this.settings = properties.catalog();
+        this.settings = settings;
         this.repository = repository;
         this.api = api;
         this.webhooks = webhooks;

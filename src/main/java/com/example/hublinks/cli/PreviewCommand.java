@@ -1,7 +1,8 @@
 package com.example.hublinks.cli;
 
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.campaign.CampaignSettings;
 import com.example.hublinks.campaign.EmailPreview;
+import com.example.hublinks.support.JobSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,8 +22,8 @@ class PreviewCommand extends JobCommand {
 
     @Override
     int run(ConfigurableApplicationContext context) {
-        HublinksProperties settings = context.getBean(HublinksProperties.class);
-        Path dir = out != null ? out : settings.campaign().outDir().resolve(settings.job().name()).resolve("preview");
+        String job = context.getBean(JobSettings.class).name();
+        Path dir = out != null ? out : context.getBean(CampaignSettings.class).outDir().resolve(job).resolve("preview");
         PrintWriter console = commandLine().getOut();
         for (EmailPreview.Preview preview : context.getBean(EmailPreview.class).write(user, dir)) {
             console.println("To:      " + preview.email().to());

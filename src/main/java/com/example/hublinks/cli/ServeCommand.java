@@ -1,6 +1,6 @@
 package com.example.hublinks.cli;
 
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.web.WebProcess;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,7 +29,7 @@ class ServeCommand extends WebCommand {
 
     @Override
     String listening(ConfigurableApplicationContext context, int port) {
-        return "serving " + context.getBean(HublinksProperties.class).job().name() + " on port " + port
+        return "serving " + context.getBean(JobSettings.class).name() + " on port " + port
                 + ": the upload page at http://localhost:" + port + "/, the nights at /nights, eduMe webhooks at "
                 + WebProcess.WEBHOOKS_PATH;
     }

@@ -1,6 +1,5 @@
 package com.example.hublinks.cli;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.link.LinkKind;
 import com.example.hublinks.link.LinkSettings;
 import com.example.hublinks.link.LinkSigner;
@@ -31,7 +30,7 @@ class SignCommand extends JobCommand {
 
     @Override
     int run(ConfigurableApplicationContext context) {
-        LinkSettings links = context.getBean(HublinksProperties.class).links();
+        LinkSettings links = context.getBean(LinkSettings.class);
         LinkKind linkKind;
         try {
             linkKind = kind == null ? links.kind() : LinkKind.fromSettingName(kind);

@@ -1,7 +1,7 @@
 package com.example.hublinks.cli;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.report.RunHistory;
+import com.example.hublinks.support.JobSettings;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,7 +27,7 @@ class StatusCommand extends JobCommand {
 
     @Override
     int run(ConfigurableApplicationContext context) {
-        String job = context.getBean(HublinksProperties.class).job().name();
+        String job = context.getBean(JobSettings.class).name();
         List<RunHistory.Run> runs = context.getBean(RunHistory.class).last(job, last);
         PrintWriter out = commandLine().getOut();
         if (json) {

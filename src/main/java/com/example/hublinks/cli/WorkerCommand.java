@@ -1,11 +1,11 @@
 package com.example.hublinks.cli;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.job.GracefulStop;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.scale.PartitionWorker;
 import com.example.hublinks.scale.ScaleSettings;
 import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.SettingsException;
 import java.util.Locale;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,11 +24,11 @@ class WorkerCommand extends JobCommand {
 
     @Override
     int run(ConfigurableApplicationContext context) throws Exception {
-        HublinksProperties settings = context.getBean(HublinksProperties.class);
-        if (settings.scale().mode() != ScaleSettings.Mode.REMOTE) {
+        ScaleSettings scale = context.getBean(ScaleSettings.class);
+        if (scale.mode() != ScaleSettings.Mode.REMOTE) {
             throw new SettingsException("hublinks.scale.mode", "a worker runs the partitions of remote nights: set"
                     + " it to remote, for the worker and for 'run' (now "
-                    + settings.scale().mode().name().toLowerCase(Locale.ROOT) + ")");
+                    + scale.mode().name().toLowerCase(Locale.ROOT) + ")");
         }
         context.getBean(LinkSigner.class); // the signing secret must be there before any partition is taken
         PartitionWorker worker = context.getBean(PartitionWorker.class);
@@ -36,8 +36,8 @@ class WorkerCommand extends JobCommand {
         // SIGTERM or Ctrl-C: no new partition, the one in hand given back to the channel, then exit 143
         try (GracefulStop.Watch watch = signals.watch("the worker", worker::giveBack)) {
             worker.start();
-            commandLine().getOut().println("hublinks: worker for " + settings.job().name() + " taking signLinks"
-                    + " partitions from " + worker.source() + "; stop with Ctrl-C or SIGTERM");
+            commandLine().getOut().println("hublinks: worker for " + context.getBean(JobSettings.class).name()
+                    + " taking signLinks partitions from " + worker.source() + "; stop with Ctrl-C or SIGTERM");
             commandLine().getOut().flush();
             worker.awaitStopped();
         } catch (InterruptedException e) {

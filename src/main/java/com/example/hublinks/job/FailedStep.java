@@ -1,6 +1,9 @@
 package com.example.hublinks.job;
 
+import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.support.SettingsException;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -28,6 +31,27 @@ record FailedStep(String name, Throwable reason) {
             }
         }
         return new FailedStep(name, reason);
+    }
+
+    /**
+     * How a night or a dry run that failed ends: exit 2 with the settings problem behind one of its
+     * failures, else exit 1 naming the step and why.
+     *
+     * @param run  what failed, as the console's line begins: the job and date, or "dry run"
+     * @param then what the line ends with, e.g. how to resume
+     */
+    static NightlyRun.Outcome outcome(JobExecution execution, String run, String then) {
+        SettingsException settingsProblem = execution.getAllFailureExceptions().stream().map(SettingsException::findIn)
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        if (settingsProblem != null) {
+            return new NightlyRun.Outcome(ExitCodes.SETTINGS, settingsProblem.getMessage());
+        }
+        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        FailedStep failed = of(execution);
+        String reason = failed.reason() != null ? failed.describe()
+                : failure != null ? root(failure) : execution.getExitStatus().getExitDescription();
+        return new NightlyRun.Outcome(ExitCodes.FAILED, run + " failed in step " + failed.name() + ": " + reason
+                + then);
     }
 
     /** The reason as the console says it: a lost database connection says so. */

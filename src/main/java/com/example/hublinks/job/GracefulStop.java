@@ -1,6 +1,6 @@
 package com.example.hublinks.job;
 
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.ops.OpsSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,10 +43,10 @@ public class GracefulStop {
     private final Duration timeout;
     private volatile boolean requested;
 
-    GracefulStop(JobRepository jobRepository, ThisRun thisRun, HublinksProperties settings) {
+    GracefulStop(JobRepository jobRepository, ThisRun thisRun, OpsSettings ops) {
         this.jobRepository = jobRepository;
         this.thisRun = thisRun;
-        this.timeout = settings.ops().stopTimeout();
+        this.timeout = ops.stopTimeout();
     }
 
     /** Watches a night run by this process: a signal stops it at its next chunk boundary. */

@@ -33,7 +33,14 @@ final class LastPublishedNight implements SameRoster.LastPublished {
     private final Path outDir;
     private final JsonMapper json;
 
-    LastPublishedNight(JobRepository jobRepository, String job, Path outDir, JsonMapper json) {
+    /** What a run of the Spring Batch job {@code batchJob} compares its roster with: a dry run always reads the file. */
+    static SameRoster.LastPublished of(String batchJob, JobRepository jobRepository, String job, Path outDir,
+                                       JsonMapper json) {
+        return RosterCheckJobConfiguration.JOB_NAME.equals(batchJob) ? Optional::empty
+                : new LastPublishedNight(jobRepository, job, outDir, json);
+    }
+
+    private LastPublishedNight(JobRepository jobRepository, String job, Path outDir, JsonMapper json) {
         this.jobRepository = jobRepository;
         this.job = job;
         this.outDir = outDir;

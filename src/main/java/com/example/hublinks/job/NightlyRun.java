@@ -1,22 +1,18 @@
 package com.example.hublinks.job;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.catalog.CatalogSettings;
 import com.example.hublinks.catalog.EdumeApiClient;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.ops.ExclusiveRun;
 import com.example.hublinks.roster.GuardTasklet;
 import com.example.hublinks.roster.RosterAcceptances;
-import com.example.hublinks.roster.RosterCsvReader;
-import com.example.hublinks.roster.RosterSettings;
+import com.example.hublinks.roster.TonightsRoster;
 import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.RunParameters;
-import com.example.hublinks.support.SettingsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -44,7 +40,10 @@ public class NightlyRun {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job nightlyJob;
-    private final HublinksProperties settings;
+    private final JobSettings settings;
+    private final CatalogSettings catalog;
+    private final TonightsRoster roster;
+    private final RunDirectories directories;
     private final ObjectProvider<LinkSigner> signer;
     private final ObjectProvider<EdumeApiClient> edumeApi;
     private final Clock clock;
@@ -54,7 +53,8 @@ public class NightlyRun {
     private final ThisRun thisRun;
     private final RosterAcceptances acceptances;
 
-    public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, HublinksProperties settings,
+    public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, JobSettings settings,
+                      CatalogSettings catalog, TonightsRoster roster, RunDirectories directories,
                       ObjectProvider<LinkSigner> signer, ObjectProvider<EdumeApiClient> edumeApi, Clock clock,
                       ExclusiveRun exclusiveRun, UnknownSteps unknownSteps, GracefulStop gracefulStop,
                       ThisRun thisRun, RosterAcceptances acceptances) {
@@ -67,6 +67,9 @@ public class NightlyRun {
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
         this.settings = settings;
+        this.catalog = catalog;
+        this.roster = roster;
+        this.directories = directories;
         this.signer = signer;
         this.edumeApi = edumeApi;
         this.clock = clock;
@@ -81,15 +84,15 @@ public class NightlyRun {
     }
 
     public Outcome run(Request request) throws Exception {
-        String job = settings.job().name();
+        String job = settings.name();
         request = withShrinkAcceptedInTheBrowser(request, job);
-        LocalDate runDate = request.date() != null ? request.date() : LocalDate.now(clock.withZone(settings.job().zone()));
+        LocalDate runDate = request.date() != null ? request.date() : LocalDate.now(clock.withZone(settings.zone()));
         // A date that already completed needs no roster: it is looked up first (read only, no lock), so that a
         // no-op night neither decodes the roster file nor fails on one that has gone since. Under the lock
         // start() looks again, and checks the roster then if this look found it completed and it no longer is.
         boolean rosterChecked = false;
         if (request.force() || !lastRun(job, runDate).completed()) {
-            checkRoster(request);
+            roster.check(request.roster());
             rosterChecked = true;
         }
         checkSecrets();
@@ -156,7 +159,7 @@ public class NightlyRun {
         }
 
         if (!rosterChecked) { // it completed when first looked at, and no longer has (a forced run since)
-            checkRoster(request);
+            roster.check(request.roster());
         }
         RunParameters parameters = new RunParameters(job, runDate, attempt, request.roster(), request.acceptShrink());
         log.info("Starting {} for {} (attempt {})", job, runDate, attempt);
@@ -184,41 +187,26 @@ public class NightlyRun {
 
     /** HR's "I know it shrank" for the very file at {@code roster.path} (hublinks serve) is tonight's --accept-shrink. */
     private Request withShrinkAcceptedInTheBrowser(Request request, String job) {
-        if (request.acceptShrink() || request.roster() != null || settings.roster().source() != RosterSettings.Source.CSV
-                || settings.roster().path() == null) {
+        Path file = roster.file(null);
+        if (request.acceptShrink() || request.roster() != null || file == null) {
             return request;
         }
-        return acceptances.shrinkAcceptedFor(job, settings.roster().path()).map(a -> {
+        return acceptances.shrinkAcceptedFor(job, file).map(a -> {
             log.info("The roster's shrink was accepted by {} at {} when they made it the roster; the guard lets it through",
                     a.acceptedBy(), a.acceptedAt());
             return new Request(request.date(), null, request.force(), true);
         }).orElse(request);
     }
 
-    private void checkRoster(Request request) {
-        if (settings.roster().source() == RosterSettings.Source.CSV) {
-            Path roster = request.roster() != null ? Path.of(request.roster()) : settings.roster().path();
-            if (roster == null) {
-                throw new SettingsException("hublinks.roster.path", "no roster file: set it in the job definition or"
-                        + " pass --roster FILE");
-            }
-            if (!Files.isRegularFile(roster)) {
-                throw new SettingsException(request.roster() != null ? "--roster" : "hublinks.roster.path",
-                        "roster file " + roster + " does not exist");
-            }
-            RosterCsvReader.preflight(roster, settings.roster()); // not CSV, wrong encoding, missing column: exit 2 now
-        }
-    }
-
     private void checkSecrets() {
         signer.getObject(); // the signing secret must be there before any work is done
-        if (settings.catalog().source() == CatalogSettings.Source.API) {
+        if (catalog.source() == CatalogSettings.Source.API) {
             edumeApi.getObject(); // and so must the eduMe API key
         }
     }
 
     private Outcome outcome(JobExecution execution, String job, LocalDate runDate) {
-        String where = settings.campaign().outDir().resolve(job).resolve(runDate.toString()).toString();
+        String where = directories.night(runDate).path().toString();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome(ExitCodes.OK, job + " " + runDate + " completed; files in " + where);
         }
@@ -234,24 +222,6 @@ public class NightlyRun {
                     + GuardTasklet.step(execution).map(s -> s.getExitStatus().getExitDescription()).orElse("")
                     + "; previously issued links are untouched; see " + where + "/report.json");
         }
-        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-        SettingsException settingsProblem = execution.getAllFailureExceptions().stream().map(SettingsException::findIn)
-                .filter(Objects::nonNull).findFirst().orElse(null);
-        if (settingsProblem != null) {
-            return new Outcome(ExitCodes.SETTINGS, settingsProblem.getMessage());
-        }
-        FailedStep failed = FailedStep.of(execution);
-        String reason = failed.reason() != null ? failed.describe()
-                : failure != null ? rootMessage(failure) : execution.getExitStatus().getExitDescription();
-        return new Outcome(ExitCodes.FAILED, job + " " + runDate + " failed in step " + failed.name() + ": " + reason
-                + "; run the same command again to resume");
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return Objects.requireNonNullElse(root.getMessage(), root.getClass().getSimpleName());
+        return FailedStep.outcome(execution, job + " " + runDate, "; run the same command again to resume");
     }
 }

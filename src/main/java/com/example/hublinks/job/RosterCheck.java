@@ -1,12 +1,9 @@
 package com.example.hublinks.job;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.report.ReportTasklet;
-import com.example.hublinks.roster.RosterCsvReader;
-import com.example.hublinks.roster.RosterSettings;
-import com.example.hublinks.support.ExitCodes;
+import com.example.hublinks.roster.TonightsRoster;
+import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.RunParameters;
-import com.example.hublinks.support.SettingsException;
 import com.opencsv.CSVReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +12,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -35,45 +29,36 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class RosterCheck {
 
-    /** A unique, identifying parameter: every check is a new job instance. */
-    static final String CHECK_ID = "check";
     private static final int SHOWN_REJECTS = 20;
 
     private final JobOperator jobOperator;
     private final Job rosterCheckJob;
-    private final HublinksProperties settings;
+    private final JobSettings settings;
+    private final TonightsRoster roster;
+    private final RunDirectories directories;
     private final JsonMapper json;
     private final Clock clock;
 
     public RosterCheck(JobOperator jobOperator, @Qualifier("rosterCheckJob") Job rosterCheckJob,
-                       HublinksProperties settings, JsonMapper json, Clock clock) {
+                       JobSettings settings, TonightsRoster roster, RunDirectories directories, JsonMapper json,
+                       Clock clock) {
         this.jobOperator = jobOperator;
         this.rosterCheckJob = rosterCheckJob;
         this.settings = settings;
+        this.roster = roster;
+        this.directories = directories;
         this.json = json;
         this.clock = clock;
     }
 
     public NightlyRun.Outcome run(NightlyRun.Request request) throws Exception {
-        LocalDate runDate = request.date() != null ? request.date() : LocalDate.now(clock.withZone(settings.job().zone()));
-        if (settings.roster().source() == RosterSettings.Source.CSV) {
-            Path file = request.roster() != null ? Path.of(request.roster()) : settings.roster().path();
-            if (file == null) {
-                throw new SettingsException("hublinks.roster.path", "no roster file: set it or pass --roster FILE");
-            }
-            RosterCsvReader.preflight(file, settings.roster());
-        }
-        JobParametersBuilder parameters = new JobParametersBuilder()
-                .addString(RunParameters.JOB, settings.job().name())
-                .addLocalDate(RunParameters.RUN_DATE, runDate)
-                .addString(CHECK_ID, UUID.randomUUID().toString())
-                .addString(RunParameters.ACCEPT_SHRINK, String.valueOf(request.acceptShrink()), false);
-        if (request.roster() != null) {
-            parameters.addString(RunParameters.ROSTER, request.roster(), false);
-        }
-        JobExecution execution = jobOperator.start(rosterCheckJob, parameters.toJobParameters());
+        LocalDate runDate = request.date() != null ? request.date() : LocalDate.now(clock.withZone(settings.zone()));
+        roster.check(request.roster());
+        RunParameters parameters = new RunParameters(settings.name(), runDate, 0, request.roster(),
+                request.acceptShrink());
+        JobExecution execution = jobOperator.start(rosterCheckJob, parameters.toCheckParameters());
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            return failed(execution);
+            return FailedStep.outcome(execution, "dry run", "");
         }
         Path dir = directory(runDate);
         JsonNode report = json.readTree(dir.resolve(ReportTasklet.REPORT).toFile());
@@ -82,13 +67,13 @@ public class RosterCheck {
 
     /** Where the check of {@code runDate} writes its rejects.csv and report.json. */
     public Path directory(LocalDate runDate) {
-        return RosterCheckJobConfiguration.checkDirectory(settings, runDate).path();
+        return directories.check(runDate).path();
     }
 
     private String summary(JsonNode report, Path dir) throws Exception {
         long read = report.at("/counts/read").asLong();
         long rejected = report.at("/counts/rejected").asLong();
-        StringBuilder text = new StringBuilder("dry run of " + settings.job().name() + ": " + read + " rows read, "
+        StringBuilder text = new StringBuilder("dry run of " + settings.name() + ": " + read + " rows read, "
                 + (read - rejected) + " usable, " + rejected + " rejected; nothing was published");
         List<String[]> rejects = firstRejects(dir.resolve(ReportTasklet.REJECTS));
         rejects.forEach(r -> text.append("\n  line ").append(r[0]).append(", column ").append(r[1]).append(": ")
@@ -114,18 +99,5 @@ public class RosterCheck {
             }
         }
         return rows;
-    }
-
-    private static NightlyRun.Outcome failed(JobExecution execution) {
-        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-        SettingsException settingsProblem = SettingsException.findIn(failure);
-        if (settingsProblem != null) {
-            return new NightlyRun.Outcome(ExitCodes.SETTINGS, settingsProblem.getMessage());
-        }
-        FailedStep step = FailedStep.of(execution);
-        return new NightlyRun.Outcome(ExitCodes.FAILED, "dry run failed in step " + step.name() + ": "
-                + (step.reason() != null ? step.describe()
-                : failure == null ? execution.getExitStatus().getExitDescription()
-                : Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName())));
     }
 }

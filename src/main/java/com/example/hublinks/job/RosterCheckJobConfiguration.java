@@ -1,12 +1,11 @@
 package com.example.hublinks.job;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.campaign.DeliveryLedger;
 import com.example.hublinks.catalog.CatalogRepository;
 import com.example.hublinks.link.LinkRepository;
+import com.example.hublinks.link.LinkSettings;
 import com.example.hublinks.report.ReportTasklet;
 import com.example.hublinks.roster.NightDelta;
-import com.example.hublinks.support.OutputDirectory;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -29,19 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
  * identity; every check is a fresh instance. The check's delta table is dropped when it ends.
  */
 @Configuration(proxyBeanMethods = false)
-public class RosterCheckJobConfiguration {
+class RosterCheckJobConfiguration {
 
     public static final String JOB_NAME = "hublinks-check";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
-    private final HublinksProperties settings;
 
-    public RosterCheckJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                       HublinksProperties settings) {
+    RosterCheckJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
-        this.settings = settings;
     }
 
     @Bean
@@ -69,14 +65,9 @@ public class RosterCheckJobConfiguration {
     @Bean
     @StepScope
     public ReportTasklet checkReportTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                            LinkRepository links, CatalogRepository catalog, DeliveryLedger deliveries,
-                                            JsonMapper json) {
-        return new ReportTasklet(checkDirectory(settings, runDate), jobRepository, links, catalog, deliveries, json,
-                ReportTasklet.Kind.DRY_RUN, settings.links().courses());
-    }
-
-    /** Where a dry run writes: {@code out/{job}/check/{date}/}, apart from the night's own files. */
-    static OutputDirectory checkDirectory(HublinksProperties settings, LocalDate runDate) {
-        return new OutputDirectory(settings.campaign().outDir().resolve(settings.job().name()), "check", runDate);
+                                            RunDirectories directories, LinkRepository links, CatalogRepository catalog,
+                                            DeliveryLedger deliveries, LinkSettings linkSettings, JsonMapper json) {
+        return new ReportTasklet(directories.check(runDate), jobRepository, links, catalog, deliveries, json,
+                ReportTasklet.Kind.DRY_RUN, linkSettings.courses());
     }
 }

@@ -1,8 +1,8 @@
 package com.example.hublinks.job;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.campaign.ExportFiles;
 import com.example.hublinks.reminder.ReminderFiles;
+import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.support.RunParameters;
 import java.io.IOException;
@@ -48,11 +48,13 @@ class UnknownSteps {
     private static final Logger log = LoggerFactory.getLogger(UnknownSteps.class);
 
     private final JobRepository jobRepository;
-    private final HublinksProperties settings;
+    private final JobSettings job;
+    private final RunDirectories directories;
 
-    UnknownSteps(JobRepository jobRepository, HublinksProperties settings) {
+    UnknownSteps(JobRepository jobRepository, JobSettings job, RunDirectories directories) {
         this.jobRepository = jobRepository;
-        this.settings = settings;
+        this.job = job;
+        this.directories = directories;
     }
 
     /** Settles the unfinished steps of {@code last}, the night's execution about to be resumed. */
@@ -90,7 +92,7 @@ class UnknownSteps {
         }
         if (execution.getStatus() == BatchStatus.UNKNOWN) {
             log.warn("Run {} of {} {} ended UNKNOWN after a failed commit; its steps are checked: resuming it",
-                    execution.getId(), settings.job().name(), runDate);
+                    execution.getId(), job.name(), runDate);
             execution.setStatus(BatchStatus.FAILED);
             execution.setExitStatus(ExitStatus.FAILED.addExitDescription("ended UNKNOWN after a failed commit"));
             jobRepository.update(execution);
@@ -99,7 +101,7 @@ class UnknownSteps {
 
     /** The export files of {@code step} shorter than the position its last commit saved (or gone). */
     private List<String> lostFiles(StepExecution step, LocalDate runDate) {
-        OutputDirectory out = new OutputDirectory(settings.campaign().outDir(), settings.job().name(), runDate);
+        OutputDirectory out = directories.night(runDate);
         List<String> lost = new ArrayList<>();
         for (String name : Stream.concat(ExportFiles.ALL.stream(), ReminderFiles.ALL.stream()).toList()) {
             String key = ExportFiles.positionKey(name);

@@ -1,6 +1,5 @@
 package com.example.hublinks.link;
 
-import com.example.hublinks.HublinksProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -12,9 +11,9 @@ public class LinkConfiguration {
 
     @Bean
     @Lazy
-    public LinkSigner linkSigner(HublinksProperties properties, Environment environment) {
-        SigningSecret secret = SigningSecretLoader.load(properties.links(), environment::getProperty);
-        return new LinkSigner(new LinkFormat(properties.links().baseUrl()), secret);
+    public LinkSigner linkSigner(LinkSettings links, Environment environment) {
+        SigningSecret secret = SigningSecretLoader.load(links, environment::getProperty);
+        return new LinkSigner(new LinkFormat(links.baseUrl()), secret);
     }
 
     @Bean

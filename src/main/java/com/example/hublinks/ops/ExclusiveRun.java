@@ -1,6 +1,5 @@
 package com.example.hublinks.ops;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.support.ExitCodes;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,8 +25,8 @@ public class ExclusiveRun {
     private final RunLock lock;
     private final OpsSettings ops;
 
-    public ExclusiveRun(JdbcTemplate jdbc, Clock clock, HublinksProperties settings) {
-        this.ops = settings.ops();
+    public ExclusiveRun(JdbcTemplate jdbc, Clock clock, OpsSettings ops) {
+        this.ops = ops;
         this.lock = new RunLock(jdbc, clock, ops.lockLease(), LockOwner.thisProcess());
     }
 

@@ -4,6 +4,8 @@ import com.example.hublinks.campaign.DeliveryLedger;
 import com.example.hublinks.campaign.EmailTemplates;
 import com.example.hublinks.campaign.OnceOnlyMail;
 import com.example.hublinks.roster.Learner;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,22 @@ class ReminderEmails {
     private final EmailTemplates templates;
     private final OnceOnlyMail mail;
     private final String job;
+
+    /**
+     * Checked when the night starts, not when it gets to the reminders: an SMTP server when they
+     * are emailed ({@code spring.mail.host}), and templates that render.
+     */
+    static void checkAtStart(ReminderSettings.Email email, ObjectProvider<JavaMailSender> mailSender) {
+        if (email.sending()) {
+            OnceOnlyMail.requireServer(mailSender.getIfAvailable(), "hublinks.reminders.email.send");
+        }
+        templates(email);
+    }
+
+    /** The step's chunk: the job's, and no more than {@link OnceOnlyMail#CHUNK_SIZE} when emailing. */
+    static int chunkSize(ReminderSettings.Email email, int jobChunkSize) {
+        return email.sending() ? Math.min(OnceOnlyMail.CHUNK_SIZE, jobChunkSize) : jobChunkSize;
+    }
 
     /** Tried at once on a sample: a template with an unknown placeholder stops the start (exit 2, the key's name). */
     static EmailTemplates templates(ReminderSettings.Email email) {

@@ -1,21 +1,18 @@
 package com.example.hublinks.reminder;
 
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.campaign.CampaignSettings;
 import com.example.hublinks.campaign.DeliveryLedger;
 import com.example.hublinks.campaign.ExportFiles;
 import com.example.hublinks.campaign.OnceOnlyMail;
 import com.example.hublinks.catalog.Catalog;
-import com.example.hublinks.catalog.CatalogSnapshot;
 import com.example.hublinks.link.LinkSigner;
 import com.example.hublinks.roster.LearnerRepository;
+import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.support.ProgressLog;
-import com.example.hublinks.support.SettingsException;
-import java.time.Clock;
+import com.example.hublinks.support.ProgressLogs;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -45,53 +42,47 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReminderJobConfiguration {
 
     public static final String STEP = "remindLearners";
-    /** At most this many when emailing: a chunk of emails takes seconds at a polite send rate. */
-    static final int EMAIL_CHUNK_SIZE = 50;
 
     private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
     private static final String RUN_DATE = "#{jobParameters['runDate']}";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
-    private final HublinksProperties settings;
     private final ReminderSettings reminders;
+    private final JobSettings job;
+    private final CampaignSettings campaign;
 
     public ReminderJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    HublinksProperties settings) {
+                                    ReminderSettings reminders, JobSettings job, CampaignSettings campaign) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
-        this.settings = settings;
-        this.reminders = settings.reminders();
+        this.reminders = reminders;
+        this.job = job;
+        this.campaign = campaign;
     }
 
     @Bean
     public Step remindLearnersStep(ReminderReader reminderReader, ReminderPlanner reminderPlanner,
                                    ReminderWriter reminderWriter, LearnerEventApplier learnerEventApplier,
                                    LearnerRepository learners, ObjectProvider<JavaMailSender> mailSender,
-                                   JsonMapper json, Clock clock) {
+                                   JsonMapper json, ProgressLogs progressLogs) {
         if (!reminders.enabled()) {
             return new StepBuilder(STEP, jobRepository)
                     .tasklet((contribution, context) -> RepeatStatus.FINISHED, transactionManager).build();
         }
-        if (reminders.email().sending() && mailSender.getIfAvailable() == null) { // checked at start, before any work
-            throw new SettingsException("spring.mail.host", "is required when hublinks.reminders.email.send is true");
-        }
-        ReminderEmails.templates(reminders.email()); // tried now: a bad template stops the start, not the night
+        ReminderEmails.checkAtStart(reminders.email(), mailSender);
         ExecutionContextPromotionListener forTheReport = new ExecutionContextPromotionListener();
         forTheReport.setKeys(Stream.concat(Stream.of(ReminderTally.KEY, EventTally.KEY),
                 ReminderFiles.ALL.stream().map(ExportFiles::rowsKey)).toArray(String[]::new));
         forTheReport.setStrict(false); // a disabled channel has no file
-        String job = settings.job().name();
-        ProgressLog progress = new ProgressLog(settings.ops().progressEvery(), clock, step -> learners.liveCount(job),
-                "reminderReader");
+        ProgressLog progress = progressLogs.of(step -> learners.liveCount(job.name()), "reminderReader");
         return new StepBuilder(STEP, jobRepository)
-                .<ReminderCandidate, LearnerReminders>chunk(reminders.email().sending()
-                        ? Math.min(EMAIL_CHUNK_SIZE, settings.job().chunkSize()) : settings.job().chunkSize())
+                .<ReminderCandidate, LearnerReminders>chunk(ReminderEmails.chunkSize(reminders.email(), job.chunkSize()))
                 .transactionManager(transactionManager)
                 .reader(reminderReader)
                 .processor(reminderPlanner)
                 .writer(reminderWriter)
-                .listener(new ApplyLearnerEvents(learnerEventApplier, json, job))
+                .listener(new ApplyLearnerEvents(learnerEventApplier, json, job.name()))
                 .listener(forTheReport)
                 .listener((StepExecutionListener) progress)
                 .listener((ChunkListener<?, ?>) progress)
@@ -101,13 +92,13 @@ public class ReminderJobConfiguration {
     @Bean
     @StepScope
     ReminderReader reminderReader(DataSource dataSource, ProgressRepository progress, ReminderLedger ledger) {
-        return new ReminderReader(dataSource, progress, ledger, settings.job().name(), new HashSet<>(reminders.courses()));
+        return new ReminderReader(dataSource, progress, ledger, job.name(), new HashSet<>(reminders.courses()));
     }
 
     @Bean
     @StepScope
     ReminderPlanner reminderPlanner(Catalog catalog, LinkSigner signer, @Value(RUN_DATE) LocalDate runDate) {
-        return new ReminderPlanner(reminders, catalog, signer, runDate, settings.job().zone());
+        return new ReminderPlanner(reminders, catalog, signer, runDate, job.zone());
     }
 
     @Bean
@@ -115,28 +106,11 @@ public class ReminderJobConfiguration {
     ReminderWriter reminderWriter(ReminderLedger ledger, Catalog catalog, ObjectProvider<JavaMailSender> mailSender,
                                   DeliveryLedger deliveries, JsonMapper json, @Value(INSTANCE_ID) Long instanceId,
                                   @Value(RUN_DATE) LocalDate runDate) {
-        String job = settings.job().name();
-        OutputDirectory out = new OutputDirectory(settings.campaign().outDir(), job, runDate).create();
+        OutputDirectory out = new OutputDirectory(campaign.outDir(), job.name(), runDate).create();
         OnceOnlyMail mail = reminders.email().sending() ? new OnceOnlyMail(mailSender.getObject(), deliveries,
-                settings.campaign().email(), runDate, instanceId, STEP) : null;
-        ReminderEmails emails = new ReminderEmails(ReminderEmails.templates(reminders.email()), mail, job);
-        return new ReminderWriter(ledger, ReminderFiles.writers(out, reminders, settings.campaign().email().excelBom()),
-                emails, tally(catalog), json, job, instanceId, runDate);
-    }
-
-    /** The report's counters, one per mandatory course, titled from tonight's catalog. */
-    private ReminderTally tally(Catalog catalog) {
-        Map<Long, String> titles = new LinkedHashMap<>();
-        Map<Long, String> notes = new LinkedHashMap<>();
-        for (long id : reminders.courses()) {
-            CatalogSnapshot.Course course = catalog.course(id);
-            titles.put(id, course == null ? null : course.title());
-            if (course == null) {
-                notes.put(id, "not in the eduMe catalog (or deleted): nobody is reminded of it");
-            } else if (!course.published()) {
-                notes.put(id, "unpublished: nobody can take it, nobody is reminded of it");
-            }
-        }
-        return new ReminderTally(titles, notes, catalog::teamName);
+                campaign.email(), runDate, instanceId, STEP) : null;
+        ReminderEmails emails = new ReminderEmails(ReminderEmails.templates(reminders.email()), mail, job.name());
+        return new ReminderWriter(ledger, ReminderFiles.writers(out, reminders, campaign.email().excelBom()),
+                emails, ReminderTally.of(reminders.courses(), catalog), json, job.name(), instanceId, runDate);
     }
 }

@@ -1,5 +1,7 @@
 package com.example.hublinks.reminder;
 
+import com.example.hublinks.catalog.Catalog;
+import com.example.hublinks.catalog.CatalogSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,22 @@ class ReminderTally {
             courses.put(id, new long[4]);
             teams.put(id, new TreeMap<>());
         });
+    }
+
+    /** The counters of the mandatory {@code courses}, titled from tonight's catalog, with why one reminds nobody. */
+    static ReminderTally of(List<Long> courses, Catalog catalog) {
+        Map<Long, String> titles = new LinkedHashMap<>();
+        Map<Long, String> notes = new LinkedHashMap<>();
+        for (long id : courses) {
+            CatalogSnapshot.Course course = catalog.course(id);
+            titles.put(id, course == null ? null : course.title());
+            if (course == null) {
+                notes.put(id, "not in the eduMe catalog (or deleted): nobody is reminded of it");
+            } else if (!course.published()) {
+                notes.put(id, "unpublished: nobody can take it, nobody is reminded of it");
+            }
+        }
+        return new ReminderTally(titles, notes, catalog::teamName);
     }
 
     void count(LearnerReminders learner) {

@@ -2,6 +2,7 @@ package com.example.hublinks.roster;
 
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What importRoster found, kept in the job's execution context for the guard, signLinks, the
@@ -43,6 +44,17 @@ public record ImportTally(long read, long rejected, long warnings, long unchange
      */
     public List<String> splitPoints(int parts) {
         return IdSample.splitPoints(splitHints, parts);
+    }
+
+    /** Read back from its JSON, as the job's context holds it under {@link #KEY}; null before the import saved it. */
+    public static ImportTally read(String saved, JsonMapper json) {
+        return saved == null ? null : json.readValue(saved, ImportTally.class);
+    }
+
+    /** Whether the tally saved as {@code saved} finds tonight's delta {@link #sparse()}: never before the import. */
+    public static boolean sparse(String saved, JsonMapper json) {
+        ImportTally tally = read(saved, json);
+        return tally != null && tally.sparse();
     }
 
     /** Usable learners on tonight's roster. */

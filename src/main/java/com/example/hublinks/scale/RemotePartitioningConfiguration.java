@@ -1,15 +1,11 @@
 package com.example.hublinks.scale;
 
-import com.example.hublinks.HublinksProperties;
-import com.example.hublinks.support.SettingsException;
-import java.util.HashMap;
-import java.util.UUID;
+import com.example.hublinks.support.JobSettings;
 import javax.sql.DataSource;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilderFactory;
-import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,62 +13,34 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.QueueChannel;
-import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
-import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
-import org.springframework.integration.store.MessageGroupQueue;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Remote partitioning of {@code signLinks} ({@code hublinks.scale.mode: remote}, DESIGN §6), with
  * Spring Batch Integration and no broker: the manager ({@code hublinks run}) splits the night
  * with the same partitioner as local mode and puts one request per partition into a queue
- * channel kept in the shared PostgreSQL (Spring Integration's {@link JdbcChannelMessageStore},
- * table {@code INT_CHANNEL_MESSAGE}); {@code hublinks worker} processes take the requests and run
- * {@code signLinksPartition}; the manager polls the job repository until every partition ended.
- * Everything a partition needs (job repository, staged roster, catalog, links) is in that database.
+ * channel kept in the shared PostgreSQL ({@link PartitionRequests}); {@code hublinks worker}
+ * processes take the requests and run {@code signLinksPartition}; the manager polls the job
+ * repository until every partition ended. Everything a partition needs (job repository, staged
+ * roster, catalog, links) is in that database.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "hublinks.scale.mode", havingValue = "remote")
 public class RemotePartitioningConfiguration {
 
-    private final HublinksProperties settings;
+    private final JobSettings job;
+    private final ScaleSettings scale;
     private final JobRepository jobRepository;
     private final BeanFactory beanFactory;
     private final QueueChannel requests;
 
-    public RemotePartitioningConfiguration(HublinksProperties settings, JobRepository jobRepository,
+    public RemotePartitioningConfiguration(JobSettings job, ScaleSettings scale, JobRepository jobRepository,
                                            BeanFactory beanFactory, DataSource dataSource,
                                            @Value("${spring.datasource.url:}") String databaseUrl) {
-        if (!databaseUrl.startsWith("jdbc:postgresql:")) {
-            throw new SettingsException("hublinks.scale.mode", "remote needs a PostgreSQL database that the manager"
-                    + " and every worker share; spring.datasource.url is " + databaseUrl.replaceFirst("[;?].*", "")
-                    + " (use local, or a jdbc:postgresql: URL)");
-        }
-        this.settings = settings;
+        this.job = job;
+        this.scale = scale;
         this.jobRepository = jobRepository;
         this.beanFactory = beanFactory;
-        this.requests = requests(dataSource, settings.job().name());
-    }
-
-    /**
-     * The requests of this job's partitions: one message group per job name, so two jobs sharing a
-     * database never take each other's partitions. Only requests (a step execution id) go through
-     * it, read back through an allow-list; never a secret or a learner.
-     */
-    private static QueueChannel requests(DataSource dataSource, String job) {
-        JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
-        store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
-        store.setRegion("hublinks");
-        // with any pattern given, only the classes listed (and strings, numbers) are read back
-        store.addAllowedPatterns(StepExecutionRequest.class.getName(), GenericMessage.class.getName(),
-                MessageHeaders.class.getName(), HashMap.class.getName(), UUID.class.getName());
-        store.afterPropertiesSet();
-        return new QueueChannel(new MessageGroupQueue(store, groupOf(job)));
-    }
-
-    static String groupOf(String job) {
-        return "signLinks:" + job;
+        this.requests = PartitionRequests.of(dataSource, databaseUrl, job.name());
     }
 
     /** {@code signLinks} of the manager: the local step's partitions, sent to the workers instead of threads. */
@@ -81,12 +49,12 @@ public class RemotePartitioningConfiguration {
         steps.setBeanFactory(beanFactory);
         return steps.get("signLinks")
                 .partitioner(workerStep, partitioner)
-                .gridSize(settings.scale().gridSize(Integer.MAX_VALUE)) // the manager runs none: no pool limit
+                .gridSize(scale.gridSize(Integer.MAX_VALUE)) // the manager runs none: no pool limit
                 .outputChannel(requests)
-                .pollInterval(settings.scale().pollInterval().toMillis())
-                .timeout(settings.scale().timeout().toMillis())
+                .pollInterval(scale.pollInterval().toMillis())
+                .timeout(scale.timeout().toMillis())
                 .aggregator(new WorkerResults())
-                .listener(new StrandedPartitions(jobRepository, workerStep, settings.scale().timeout()))
+                .listener(new StrandedPartitions(jobRepository, workerStep, scale.timeout()))
                 .build();
     }
 
@@ -98,7 +66,7 @@ public class RemotePartitioningConfiguration {
         handler.setJobRepository(jobRepository);
         // the request names the step (signLinksPartition), not its bean (signLinksPartitionStep)
         handler.setStepLocator(name -> name.equals(signLinksPartitionStep.getName()) ? inHand : null);
-        return new PartitionWorker(requests, handler, inHand, jobRepository, settings.scale().pollInterval(),
-                "channel " + groupOf(settings.job().name()) + " in INT_CHANNEL_MESSAGE");
+        return new PartitionWorker(requests, handler, inHand, jobRepository, scale.pollInterval(),
+                PartitionRequests.describe(job.name()));
     }
 }

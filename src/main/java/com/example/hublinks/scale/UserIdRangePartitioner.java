@@ -2,10 +2,12 @@ package com.example.hublinks.scale;
 
 import com.example.hublinks.roster.ImportTally;
 import com.example.hublinks.roster.NightDelta;
+import com.example.hublinks.support.ProgressLog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -19,7 +21,7 @@ public class UserIdRangePartitioner implements Partitioner {
     static final String FROM = "fromId";
     static final String TO = "toId";
     /** About how many learners the partition holds: the total behind its progress log. */
-    public static final String SIZE = "learners";
+    static final String SIZE = "learners";
 
     private final NightDelta delta;
     private final long jobInstanceId;
@@ -30,6 +32,11 @@ public class UserIdRangePartitioner implements Partitioner {
         this.delta = delta;
         this.jobInstanceId = jobInstanceId;
         this.tally = tally;
+    }
+
+    /** About how many learners a partition's step execution holds: its progress log's total. */
+    public static long size(StepExecution partition) {
+        return partition.getExecutionContext().getLong(SIZE, ProgressLog.UNKNOWN);
     }
 
     @Override

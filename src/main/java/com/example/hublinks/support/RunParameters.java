@@ -1,6 +1,7 @@
 package com.example.hublinks.support;
 
 import java.time.LocalDate;
+import java.util.UUID;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -8,7 +9,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * The job parameters of one night. Identifying: the job definition's name, the run date and the
  * attempt (0, then 1, 2… for each {@code --force} or re-run after a guard stop). The roster file
  * and the guard override are not identifying: a restart may point at a corrected file.
- * Secrets are never parameters.
+ * Secrets are never parameters. A dry run has the same parameters, with a unique {@link #CHECK}
+ * instead of the attempt.
  */
 public record RunParameters(String job, LocalDate runDate, long attempt, String roster, boolean acceptShrink) {
 
@@ -20,9 +22,22 @@ public record RunParameters(String job, LocalDate runDate, long attempt, String 
     public static final String ATTEMPT = "attempt";
     public static final String ROSTER = "roster";
     public static final String ACCEPT_SHRINK = "acceptShrink";
+    /** A dry run's unique, identifying parameter: every check is a new job instance. */
+    public static final String CHECK = "check";
 
     public JobParameters toJobParameters() {
-        JobParametersBuilder builder = identifying(job, runDate, attempt);
+        return withOptions(identifying(job, runDate, attempt));
+    }
+
+    /** Those of a dry run of the night: a new {@link #CHECK} id in place of the attempt. */
+    public JobParameters toCheckParameters() {
+        return withOptions(new JobParametersBuilder()
+                .addString(JOB, job)
+                .addLocalDate(RUN_DATE, runDate)
+                .addString(CHECK, UUID.randomUUID().toString()));
+    }
+
+    private JobParameters withOptions(JobParametersBuilder builder) {
         if (roster != null) {
             builder.addString(ROSTER, roster, false);
         }

@@ -1,8 +1,9 @@
 package com.example.hublinks.web;
 
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.campaign.CampaignSettings;
 import com.example.hublinks.report.ReportTasklet;
 import com.example.hublinks.report.RunHistory;
+import com.example.hublinks.support.JobSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +38,13 @@ class NightsController {
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final RunHistory history;
-    private final HublinksProperties settings;
+    private final JobSettings job;
+    private final CampaignSettings campaign;
 
-    NightsController(RunHistory history, HublinksProperties settings) {
+    NightsController(RunHistory history, JobSettings job, CampaignSettings campaign) {
         this.history = history;
-        this.settings = settings;
+        this.job = job;
+        this.campaign = campaign;
     }
 
     /** One row of the page. */
@@ -51,7 +54,7 @@ class NightsController {
 
     @GetMapping("/nights")
     ModelAndView nights() {
-        List<Night> nights = history.last(settings.job().name(), SHOWN).stream().map(this::night).toList();
+        List<Night> nights = history.last(job.name(), SHOWN).stream().map(this::night).toList();
         return new ModelAndView("nights").addObject("nights", nights).addObject("none", nights.isEmpty());
     }
 
@@ -71,7 +74,7 @@ class NightsController {
     private Optional<Path> night(String date, String name) {
         try {
             LocalDate runDate = LocalDate.parse(date);
-            Path file = settings.campaign().outDir().resolve(settings.job().name()).resolve(runDate.toString()).resolve(name);
+            Path file = campaign.outDir().resolve(job.name()).resolve(runDate.toString()).resolve(name);
             return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();

@@ -1,6 +1,6 @@
 package com.example.hublinks.web;
 
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.support.JobSettings;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -15,8 +15,8 @@ class PageModel {
 
     private final String job;
 
-    PageModel(HublinksProperties settings) {
-        this.job = settings.job().name();
+    PageModel(JobSettings job) {
+        this.job = job.name();
     }
 
     @ModelAttribute

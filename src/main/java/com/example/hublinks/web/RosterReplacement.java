@@ -1,8 +1,8 @@
 package com.example.hublinks.web;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.roster.RosterAcceptances;
 import com.example.hublinks.roster.RosterSettings;
+import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,15 +42,17 @@ class RosterReplacement {
 
     private final RosterUploads uploads;
     private final RosterAcceptances acceptances;
-    private final HublinksProperties settings;
+    private final JobSettings job;
+    private final RosterSettings roster;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RosterReplacement(RosterUploads uploads, RosterAcceptances acceptances, HublinksProperties settings,
+    RosterReplacement(RosterUploads uploads, RosterAcceptances acceptances, JobSettings job, RosterSettings roster,
                       TransactionTemplate transaction, Clock clock) {
         this.uploads = uploads;
         this.acceptances = acceptances;
-        this.settings = settings;
+        this.job = job;
+        this.roster = roster;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -99,13 +101,13 @@ class RosterReplacement {
             boolean shrink = acceptShrink && check.shrinkOnly();
             Path renamed = part;
             transaction.executeWithoutResult(status -> {
-                acceptances.record(new RosterAcceptances.Acceptance(settings.job().name(), user, now, check.fileName(),
+                acceptances.record(new RosterAcceptances.Acceptance(job.name(), user, now, check.fileName(),
                         check.sha256(), check.counts().read(), check.counts().usable(), check.counts().rejected(),
                         check.counts().warnings(), shrink, roster.toString(), previous == null ? null : previous.toString()));
                 move(renamed, roster);
             });
             log.info("Roster of {} replaced by {}: upload {} ({} rows, {} usable){}; the previous file is {}",
-                    settings.job().name(), user, uploadId, check.counts().read(), check.counts().usable(),
+                    job.name(), user, uploadId, check.counts().read(), check.counts().usable(),
                     shrink ? ", its shrink confirmed" : "", previous == null ? "none" : "kept as " + previous);
             return new Accepted(uploadId, check.fileName(), check.sha256(), user, now.toString(), shrink, roster.toString(),
                     previous == null ? null : previous.toString(), check.fileName() + " is the roster of tonight's run"
@@ -139,12 +141,12 @@ class RosterReplacement {
     }
 
     private Path rosterPath() {
-        if (settings.roster().source() != RosterSettings.Source.CSV || settings.roster().path() == null) {
+        if (roster.source() != RosterSettings.Source.CSV || roster.path() == null) {
             throw new SettingsException("hublinks.roster.path", "this job reads its roster from "
-                    + (settings.roster().source() == RosterSettings.Source.CSV ? "no file" : "HR's database")
+                    + (roster.source() == RosterSettings.Source.CSV ? "no file" : "HR's database")
                     + ": an upload cannot replace it");
         }
-        return settings.roster().path();
+        return roster.path();
     }
 
     /** Copies the roster in place to {@code history/NAME-{utc stamp}.csv}; null when there is none yet. */

@@ -1,11 +1,12 @@
 package com.example.hublinks.web;
 
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.campaign.CampaignSettings;
 import com.example.hublinks.job.NightlyRun;
 import com.example.hublinks.job.RosterCheck;
 import com.example.hublinks.report.ReportTasklet;
 import com.example.hublinks.report.RunHistory;
 import com.example.hublinks.roster.LearnerRepository;
+import com.example.hublinks.support.JobSettings;
 import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
@@ -54,7 +55,8 @@ class RosterUploads {
     private static final Logger log = LoggerFactory.getLogger(RosterUploads.class);
 
     private final RosterCheck rosterCheck;
-    private final HublinksProperties settings;
+    private final JobSettings job;
+    private final CampaignSettings campaign;
     private final RunHistory history;
     private final LearnerRepository learners;
     private final JsonMapper json;
@@ -62,10 +64,11 @@ class RosterUploads {
     /** Checks share the dry run's folder of the day ({@code out/{job}/check/{date}/}): one at a time. */
     private final ReentrantLock checking = new ReentrantLock(true);
 
-    RosterUploads(RosterCheck rosterCheck, HublinksProperties settings, RunHistory history, LearnerRepository learners,
-                  JsonMapper json, Clock clock) {
+    RosterUploads(RosterCheck rosterCheck, JobSettings job, CampaignSettings campaign, RunHistory history,
+                  LearnerRepository learners, JsonMapper json, Clock clock) {
         this.rosterCheck = rosterCheck;
-        this.settings = settings;
+        this.job = job;
+        this.campaign = campaign;
         this.history = history;
         this.learners = learners;
         this.json = json;
@@ -106,7 +109,7 @@ class RosterUploads {
 
     private CheckResult check(String uploadId, String fileName, String sha256, OutputDirectory folder) throws Exception {
         Path roster = folder.file(ROSTER);
-        LocalDate today = LocalDate.now(clock.withZone(settings.job().zone()));
+        LocalDate today = LocalDate.now(clock.withZone(job.zone()));
         NightlyRun.Outcome outcome;
         try {
             outcome = rosterCheck.run(new NightlyRun.Request(today, roster.toString(), false, false));
@@ -145,7 +148,7 @@ class RosterUploads {
 
     /** The night the guard compares with: the last one that published, and the learners it left live. */
     private CheckResult.LastPublished lastPublished() {
-        String job = settings.job().name();
+        String job = this.job.name();
         return history.last(job, 100).stream()
                 .filter(run -> "COMPLETED".equals(run.status()) && !run.guardStopped()).findFirst()
                 .map(run -> new CheckResult.LastPublished(run.runDate(), learners.liveCount(job))).orElse(null);
@@ -172,7 +175,7 @@ class RosterUploads {
     }
 
     Path uploads() {
-        return settings.campaign().outDir().resolve(settings.job().name()).resolve("uploads");
+        return campaign.outDir().resolve(job.name()).resolve("uploads");
     }
 
     static boolean isUploadId(String id) {

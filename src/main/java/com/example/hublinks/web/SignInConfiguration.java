@@ -1,6 +1,5 @@
 package com.example.hublinks.web;
 
-import com.example.hublinks.HublinksProperties;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -37,8 +36,8 @@ class SignInConfiguration {
             + " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
-    UsersFile usersFile(HublinksProperties settings) {
-        return new UsersFile(settings.serve().usersFile());
+    UsersFile usersFile(ServeSettings serve) {
+        return new UsersFile(serve.usersFile());
     }
 
     @Bean

@@ -1,9 +1,9 @@
 package com.example.hublinks.web;
 
-import com.example.hublinks.HublinksProperties;
 import com.example.hublinks.report.ReportTasklet;
 import com.example.hublinks.roster.RosterAcceptances;
 import com.example.hublinks.roster.RosterSettings;
+import com.example.hublinks.support.JobSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,28 +42,32 @@ class UploadController {
     private final RosterUploads uploads;
     private final RosterReplacement replacement;
     private final RosterAcceptances acceptances;
-    private final HublinksProperties settings;
+    private final JobSettings job;
+    private final RosterSettings roster;
+    private final ServeSettings serve;
 
     UploadController(RosterUploads uploads, RosterReplacement replacement, RosterAcceptances acceptances,
-                     HublinksProperties settings) {
+                     JobSettings job, RosterSettings roster, ServeSettings serve) {
         this.uploads = uploads;
         this.replacement = replacement;
         this.acceptances = acceptances;
-        this.settings = settings;
+        this.job = job;
+        this.roster = roster;
+        this.serve = serve;
     }
 
     @GetMapping("/")
     ModelAndView uploadPage(@RequestParam(required = false) String accepted, @RequestParam(required = false) String tooLarge) {
         ModelAndView page = new ModelAndView("upload");
-        page.addObject("maxUpload", UploadLimits.describe(settings.serve().maxUpload().toBytes()));
-        page.addObject("maxUploadBytes", settings.serve().maxUpload().toBytes());
-        page.addObject("fromDatabase", settings.roster().source() != RosterSettings.Source.CSV);
-        List<RosterAcceptances.Acceptance> recent = acceptances.last(settings.job().name(), 5);
+        page.addObject("maxUpload", UploadLimits.describe(serve.maxUpload().toBytes()));
+        page.addObject("maxUploadBytes", serve.maxUpload().toBytes());
+        page.addObject("fromDatabase", roster.source() != RosterSettings.Source.CSV);
+        List<RosterAcceptances.Acceptance> recent = acceptances.last(job.name(), 5);
         page.addObject("recent", recent);
         page.addObject("hasRecent", !recent.isEmpty());
         uploads.find(accepted).ifPresent(check -> page.addObject("accepted", check));
         if (tooLarge != null && tooLarge.matches("(more than )?\\d+(\\.\\d)? (MB|KB|bytes)")) { // only a size of ours
-            page.addObject("problem", UploadLimits.refusal(tooLarge, settings.serve().maxUpload().toBytes()));
+            page.addObject("problem", UploadLimits.refusal(tooLarge, serve.maxUpload().toBytes()));
         }
         return page;
     }
@@ -97,7 +101,7 @@ class UploadController {
         page.addObject("hasRejects", check.counts().rejected() > 0);
         page.addObject("hasWarnings", !check.contactWarnings().isEmpty());
         page.addObject("refusal", refused == null ? null : RosterReplacement.refusal(check));
-        page.addObject("rosterPath", settings.roster().path());
+        page.addObject("rosterPath", roster.path());
         return page;
     }
 

@@ -1,6 +1,5 @@
 package com.example.hublinks.web;
 
-import com.example.hublinks.HublinksProperties;
 import jakarta.servlet.MultipartConfigElement;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +20,8 @@ class UploadLimits {
 
     private final long maxUpload;
 
-    UploadLimits(HublinksProperties settings) {
-        this.maxUpload = settings.serve().maxUpload().toBytes();
+    UploadLimits(ServeSettings serve) {
+        this.maxUpload = serve.maxUpload().toBytes();
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package com.example.hublinks.web;
 
-import com.example.hublinks.HublinksProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
@@ -23,8 +22,8 @@ class UploadTooLarge {
 
     private final long maxUpload;
 
-    UploadTooLarge(HublinksProperties settings) {
-        this.maxUpload = settings.serve().maxUpload().toBytes();
+    UploadTooLarge(ServeSettings serve) {
+        this.maxUpload = serve.maxUpload().toBytes();
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

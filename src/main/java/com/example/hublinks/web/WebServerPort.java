@@ -1,6 +1,6 @@
 package com.example.hublinks.web;
 
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.catalog.CatalogSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -19,9 +19,9 @@ class WebServerPort implements WebServerFactoryCustomizer<ConfigurableWebServerF
 
     private final int port;
 
-    WebServerPort(HublinksProperties settings, Environment environment) {
-        this.port = environment.acceptsProfiles(Profiles.of(WebProcess.SERVE_PROFILE)) ? settings.serve().port()
-                : settings.catalog().webhooks().port();
+    WebServerPort(CatalogSettings catalog, ServeSettings serve, Environment environment) {
+        this.port = environment.acceptsProfiles(Profiles.of(WebProcess.SERVE_PROFILE)) ? serve.port()
+                : catalog.webhooks().port();
     }
 
     @Override

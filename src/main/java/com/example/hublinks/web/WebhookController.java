@@ -1,6 +1,6 @@
 package com.example.hublinks.web;
 
-import com.example.hublinks.HublinksProperties;
+import com.example.hublinks.catalog.CatalogSettings;
 import com.example.hublinks.catalog.WebhookAuthentication;
 import com.example.hublinks.catalog.WebhookDelivery;
 import com.example.hublinks.catalog.WebhookEventRepository;
@@ -50,7 +50,7 @@ class WebhookController {
     private final Clock clock;
 
     WebhookController(ObjectProvider<WebhookAuthentication> authentication, Environment environment,
-                      WebhookEventRepository events, JsonMapper json, HublinksProperties settings, Clock clock) {
+                      WebhookEventRepository events, JsonMapper json, CatalogSettings catalog, Clock clock) {
         WebhookAuthentication found = null;
         String problem = null;
         if (environment.acceptsProfiles(Profiles.of(WebProcess.SERVE_PROFILE))) {
@@ -71,7 +71,7 @@ class WebhookController {
         this.notConfigured = problem;
         this.events = events;
         this.json = json;
-        this.maxBodyBytes = settings.catalog().webhooks().maxBodyBytes();
+        this.maxBodyBytes = catalog.webhooks().maxBodyBytes();
         this.clock = clock;
     }
 
