@@ -15,6 +15,10 @@ public class HublinksCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
     public static int execute(String... args) {
         return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }

@@ -31,7 +31,7 @@ record ChildRun(Path home, Path logFile, Process process) {
     /** {@code hublinks COMMAND JOB ARGS…} run from {@code workingDirectory} (null: this JVM's). */
     static ChildRun launch(Path home, String name, String subcommand, Path job, Path workingDirectory, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "com.example.hublinks.HublinksApplication",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "com.example.hublinks.cli.HublinksCommand",
                 subcommand, job.toString()));
         command.addAll(args);
         Path log = home.resolve(name + ".log");
