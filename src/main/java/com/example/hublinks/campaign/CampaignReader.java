@@ -11,7 +11,6 @@ import com.example.hublinks.roster.NightDelta;
 import com.example.hublinks.support.KeyLookup;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
