@@ -62,6 +62,10 @@ final class IssueFile implements AutoCloseable {
         return tally;
     }
 
+    Path path() {
+        return path;
+    }
+
     /** Closes after a failure: the file is written again from the top by the next run. */
     void closeQuietly() {
         try {
