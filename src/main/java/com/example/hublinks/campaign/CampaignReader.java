@@ -14,7 +14,6 @@ import com.example.hublinks.support.KeyLookup;
 import com.example.hublinks.support.ProgressLog;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;

@@ -55,10 +55,6 @@ public final class SmtpFailure {
         return Kind.UNKNOWN;
     }
 
-    public static boolean isPermanent(Throwable failure) {
-        return classify(failure) == Kind.PERMANENT;
-    }
-
     /** One line for the ledger and the report: the innermost message, which carries the server's reply. */
     public static String describe(Throwable failure) {
         String message = null;

@@ -1,5 +1,6 @@
 package com.example.hublinks.cli;
 
+import com.example.hublinks.roster.NextNightRoster;
 import com.example.hublinks.roster.RosterGenerator;
 import com.example.hublinks.support.SettingsException;
 import java.io.IOException;
@@ -100,10 +101,10 @@ class GenerateRosterCommand implements Callable<Integer> {
         if (Files.exists(out) && Files.isSameFile(out, nextOf)) {
             throw new SettingsException("--out", "must not be the --next-of file " + nextOf + ": it is read while written");
         }
-        RosterGenerator.NextNight night;
+        NextNightRoster.NextNight night;
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            night = RosterGenerator.writeNextOf(nextOf, writer, seed, share, badPhones);
-        } catch (RosterGenerator.NotGeneratedException e) {
+            night = NextNightRoster.write(nextOf, writer, seed, share, badPhones);
+        } catch (NextNightRoster.NotGeneratedException e) {
             Files.deleteIfExists(out);
             throw new SettingsException("--next-of", e.getMessage());
         }

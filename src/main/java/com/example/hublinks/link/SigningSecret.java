@@ -24,11 +24,6 @@ public final class SigningSecret {
         return Arrays.copyOf(key, key.length);
     }
 
-    /** Where the secret came from, e.g. "environment variable EDUME_SIGNING_SECRET": safe to log. */
-    public String source() {
-        return source;
-    }
-
     @Override
     public String toString() {
         return "SigningSecret[from " + source + ", value redacted]";

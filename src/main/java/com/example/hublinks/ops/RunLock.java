@@ -37,10 +37,6 @@ public class RunLock {
     public record Holder(String owner, Instant acquiredAt, Instant heartbeatAt) {
     }
 
-    public String owner() {
-        return owner;
-    }
-
     /** Takes the job's lock; empty when taken, else the live holder that keeps us out. */
     public Optional<Holder> tryAcquire(String job) {
         Timestamp now = Timestamp.from(clock.instant());

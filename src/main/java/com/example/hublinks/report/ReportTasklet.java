@@ -14,9 +14,7 @@ import com.example.hublinks.roster.ImportTally;
 import com.example.hublinks.support.ExitCodes;
 import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.support.RunParameters;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -191,10 +189,8 @@ public class ReportTasklet implements Tasklet {
             if (step.getStepName().equals(self.getStepName())) {
                 continue;
             }
-            LocalDateTime start = step.getStartTime();
-            LocalDateTime end = step.getEndTime() == null ? LocalDateTime.now() : step.getEndTime();
-            double seconds = start == null ? 0 : Duration.between(start, end).toMillis() / 1000.0;
-            steps.add(new RunReport.StepTiming(step.getStepName(), step.getStatus().name(), seconds));
+            steps.add(new RunReport.StepTiming(step.getStepName(), step.getStatus().name(),
+                    Elapsed.seconds(step.getStartTime(), step.getEndTime())));
         }
         return steps;
     }

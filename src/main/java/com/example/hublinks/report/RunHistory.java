@@ -2,7 +2,6 @@ package com.example.hublinks.report;
 
 import com.example.hublinks.roster.GuardTasklet;
 import com.example.hublinks.support.RunParameters;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,13 +47,11 @@ public class RunHistory {
     private static Run run(JobExecution execution) {
         var parameters = execution.getJobParameters();
         LocalDateTime end = execution.getEndTime();
-        double seconds = execution.getStartTime() == null ? 0
-                : Duration.between(execution.getStartTime(), end == null ? LocalDateTime.now() : end).toMillis() / 1000.0;
         String failedStep = execution.getStepExecutions().stream()
                 .filter(s -> s.getStatus().isUnsuccessful()).map(StepExecution::getStepName).findFirst().orElse(null);
         return new Run(execution.getId(), String.valueOf(parameters.getLocalDate(RunParameters.RUN_DATE)),
                 parameters.getLong(RunParameters.ATTEMPT), execution.getStatus().name(),
-                execution.getExitStatus().getExitCode(), execution.getStartTime(), end, seconds,
+                execution.getExitStatus().getExitCode(), execution.getStartTime(), end, Elapsed.seconds(execution.getStartTime(), end),
                 count(execution, "importRoster", StepExecution::getReadCount),
                 count(execution, "signLinks", StepExecution::getWriteCount),
                 count(execution, "exportCampaign", StepExecution::getWriteCount), failedStep,

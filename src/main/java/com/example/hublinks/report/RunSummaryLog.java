@@ -1,7 +1,5 @@
 package com.example.hublinks.report;
 
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +23,8 @@ public class RunSummaryLog implements JobExecutionListener {
         for (StepExecution step : jobExecution.getStepExecutions()) {
             table.append(String.format(Locale.ROOT, "  %-20s %-10s %,10d %,10d %,10d %9.1f%n", step.getStepName(),
                     step.getStatus(), step.getReadCount(), step.getWriteCount(),
-                    step.getFilterCount() + step.getSkipCount(), seconds(step.getStartTime(), step.getEndTime())));
+                    step.getFilterCount() + step.getSkipCount(), Elapsed.seconds(step.getStartTime(), step.getEndTime())));
         }
         return table.toString().stripTrailing();
-    }
-
-    static double seconds(LocalDateTime start, LocalDateTime end) {
-        if (start == null) {
-            return 0;
-        }
-        return Duration.between(start, end == null ? LocalDateTime.now() : end).toMillis() / 1000.0;
     }
 }

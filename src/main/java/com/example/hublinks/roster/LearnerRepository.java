@@ -1,6 +1,7 @@
 package com.example.hublinks.roster;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -102,17 +103,9 @@ public class LearnerRepository {
         jdbc.batchUpdate("insert into learner (job_name, external_user_id, line_no, first_name, last_name, email, phone,"
                 + " team_ids, locale, fingerprint, first_seen, last_changed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 learners, learners.size(), (ps, staged) -> {
-                    Learner l = staged.learner();
                     ps.setString(1, job);
-                    ps.setString(2, l.externalUserId());
-                    ps.setLong(3, l.lineNo());
-                    ps.setString(4, l.firstName());
-                    ps.setString(5, l.lastName());
-                    ps.setString(6, l.email());
-                    ps.setString(7, l.phone());
-                    ps.setString(8, NightDelta.teamIds(l.teamIds()));
-                    ps.setString(9, l.locale());
-                    ps.setLong(10, staged.fingerprint());
+                    ps.setString(2, staged.learner().externalUserId());
+                    setValues(ps, 3, staged);
                     ps.setDate(11, date);
                     ps.setDate(12, date);
                 });
@@ -124,19 +117,27 @@ public class LearnerRepository {
         jdbc.batchUpdate("update learner set line_no = ?, first_name = ?, last_name = ?, email = ?, phone = ?,"
                 + " team_ids = ?, locale = ?, fingerprint = ?, last_changed = ?, removed_on = null"
                 + " where job_name = ? and external_user_id = ?", learners, learners.size(), (ps, staged) -> {
-                    Learner l = staged.learner();
-                    ps.setLong(1, l.lineNo());
-                    ps.setString(2, l.firstName());
-                    ps.setString(3, l.lastName());
-                    ps.setString(4, l.email());
-                    ps.setString(5, l.phone());
-                    ps.setString(6, NightDelta.teamIds(l.teamIds()));
-                    ps.setString(7, l.locale());
-                    ps.setLong(8, staged.fingerprint());
+                    setValues(ps, 1, staged);
                     ps.setDate(9, date);
                     ps.setString(10, job);
-                    ps.setString(11, l.externalUserId());
+                    ps.setString(11, staged.learner().externalUserId());
                 });
+    }
+
+    /**
+     * A learner's stored values, from parameter {@code first} on, in the order both statements name
+     * them: line_no, first_name, last_name, email, phone, team_ids, locale, fingerprint.
+     */
+    private static void setValues(PreparedStatement ps, int first, StagedLearner staged) throws SQLException {
+        Learner l = staged.learner();
+        ps.setLong(first, l.lineNo());
+        ps.setString(first + 1, l.firstName());
+        ps.setString(first + 2, l.lastName());
+        ps.setString(first + 3, l.email());
+        ps.setString(first + 4, l.phone());
+        ps.setString(first + 5, NightDelta.teamIds(l.teamIds()));
+        ps.setString(first + 6, l.locale());
+        ps.setLong(first + 7, staged.fingerprint());
     }
 
     /** Leavers: kept, never deleted. */

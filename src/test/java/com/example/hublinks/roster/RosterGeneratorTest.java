@@ -240,7 +240,7 @@ class RosterGeneratorTest {
 
     private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertThatNextOf(Path file) {
         return org.assertj.core.api.Assertions.assertThatThrownBy(() -> nextOf(file, 1, 0.0025, 0))
-                .isInstanceOf(RosterGenerator.NotGeneratedException.class)
+                .isInstanceOf(NextNightRoster.NotGeneratedException.class)
                 .hasMessageContaining("is not a roster written by generate-roster");
     }
 
@@ -271,7 +271,7 @@ class RosterGeneratorTest {
 
     private static String nextOf(Path roster, long seed, double churn, double badPhones) throws IOException {
         StringWriter out = new StringWriter();
-        RosterGenerator.writeNextOf(roster, out, seed, churn, badPhones);
+        NextNightRoster.write(roster, out, seed, churn, badPhones);
         return out.toString();
     }
 
