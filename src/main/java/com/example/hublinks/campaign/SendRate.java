@@ -4,7 +4,7 @@ package com.example.hublinks.campaign;
  * Spaces messages so that no more than {@code perSecond} leave per second (SMTP relays throttle
  * or block bursts). The first message goes at once.
  */
-public class SendRate {
+class SendRate {
 
     private final long intervalNanos;
     private long next = Long.MIN_VALUE;

@@ -26,7 +26,7 @@ import org.springframework.mail.MailSendException;
  * recorded as unconfirmed for a person to check.</li>
  * </ul>
  */
-public final class SmtpFailure {
+final class SmtpFailure {
 
     public enum Kind { PERMANENT, NOT_SENT, UNKNOWN }
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * variables the job definition names, never from the definition itself.
  */
 @Configuration(proxyBeanMethods = false)
-public class CatalogConfiguration {
+class CatalogConfiguration {
 
     @Bean
     @Lazy

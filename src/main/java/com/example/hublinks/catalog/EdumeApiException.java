@@ -6,7 +6,7 @@ package com.example.hublinks.catalog;
  * {@code catalog.api.on-failure: use-last} the night goes on with the stored catalog. No cause is
  * chained: the command line prints the innermost message, and this one is the one to read.
  */
-public class EdumeApiException extends RuntimeException {
+class EdumeApiException extends RuntimeException {
 
     public EdumeApiException(String message) {
         super(message);

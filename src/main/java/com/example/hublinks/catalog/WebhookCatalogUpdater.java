@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * team of its group. Teams and groups themselves come from the API or a snapshot.
  */
 @Component
-public class WebhookCatalogUpdater {
+class WebhookCatalogUpdater {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookCatalogUpdater.class);
 

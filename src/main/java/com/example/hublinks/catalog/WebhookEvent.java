@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * shared/edume-api/webhooks/): what happened to which course of which group, and for
  * {@code course.updated} the update type and the teams it names.
  */
-public record WebhookEvent(String type, String updateType, Instant timestamp, Long groupId, long courseId,
+record WebhookEvent(String type, String updateType, Instant timestamp, Long groupId, long courseId,
                            String courseKey, String title, List<Long> teams) {
 
     public WebhookEvent {

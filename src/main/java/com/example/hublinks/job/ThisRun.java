@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * how it ended (the database gone) and the job's launch ended with that exception instead.
  */
 @Component
-public class ThisRun implements JobExecutionListener {
+class ThisRun implements JobExecutionListener {
 
     private volatile JobExecution execution;
 

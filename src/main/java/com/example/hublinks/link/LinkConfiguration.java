@@ -7,7 +7,7 @@ import org.springframework.core.env.Environment;
 
 /** The link signer of the job definition; lazy, so commands that sign nothing need no secret. */
 @Configuration(proxyBeanMethods = false)
-public class LinkConfiguration {
+class LinkConfiguration {
 
     @Bean
     @Lazy

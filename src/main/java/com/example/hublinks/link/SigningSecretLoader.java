@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * (default {@code EDUME_SIGNING_SECRET}), else the file {@code links.secret-file}. Neither is a
  * settings error. The secret itself is never a setting, a log line or a job parameter.
  */
-public final class SigningSecretLoader {
+final class SigningSecretLoader {
 
     private SigningSecretLoader() {
     }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * {@link java.net.URLEncoder} a space is {@code %20}, never {@code +}, so an id such as
  * {@code abc&g=999} can never add or change a parameter of the link.
  */
-public final class UriComponent {
+final class UriComponent {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a heartbeat, and taken over when its holder is gone: a process on this host that no longer
  * exists, or any holder whose heartbeat is older than the lease (a crashed host, a killed pod).
  */
-public class RunLock {
+class RunLock {
 
     private static final Logger log = LoggerFactory.getLogger(RunLock.class);
 

@@ -7,7 +7,7 @@ import java.util.Map;
  * those it could not use: an unknown learner, a missing ASSUMED field. Kept in the
  * remindLearners step's context as JSON, for the report.
  */
-public record EventTally(long read, Map<String, Long> unusable) {
+record EventTally(long read, Map<String, Long> unusable) {
 
     static final String KEY = "reminders.events";
 

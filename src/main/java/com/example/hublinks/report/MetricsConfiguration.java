@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * ({@code metrics.prom}) next to the report, for a node exporter's textfile collector or a person.
  */
 @Configuration(proxyBeanMethods = false)
-public class MetricsConfiguration {
+class MetricsConfiguration {
 
     @Bean
     PrometheusMeterRegistry meterRegistry() {

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code rejects.csv} and {@code warnings.csv}, {@code warnings} holds only the first few.
  * {@code reminders} (DESIGN §8) only for a published night of a job with mandatory courses.
  */
-public record RunReport(String job, String runDate, String status, int exitCode, CatalogInfo catalog, RosterInfo roster,
+record RunReport(String job, String runDate, String status, int exitCode, CatalogInfo catalog, RosterInfo roster,
                         Counts counts,
                         List<StepTiming> steps, List<String> reasons, List<ReasonTally.Reason> rejectsByReason,
                         List<ReasonTally.Reason> warningsByReason, List<String> warnings, Courses courses,

@@ -27,7 +27,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * header, ignoring case. A row's "line" is its position in the query's result in id order, so
  * rejects point at the N-th learner of the query.
  */
-public class JdbcRosterReader extends AbstractItemStreamItemReader<RosterRow> {
+class JdbcRosterReader extends AbstractItemStreamItemReader<RosterRow> {
 
     private static final String QUERY = "hublinks.roster.jdbc.query";
 

@@ -27,7 +27,7 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * detected from the header, columns found by header name ignoring case and surrounding spaces.
  * Restartable: it saves how many records were read, and skips them again on restart.
  */
-public class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<RosterRow> {
+class RosterCsvReader extends AbstractItemCountingItemStreamItemReader<RosterRow> {
 
     private static final int MAX_LINES_PER_RECORD = 50;
 

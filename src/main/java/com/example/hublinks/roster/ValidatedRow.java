@@ -3,7 +3,7 @@ package com.example.hublinks.roster;
 import java.util.List;
 
 /** The outcome of validating one {@link RosterRow}: a learner (maybe with warnings), or a reject. */
-public record ValidatedRow(Learner learner, RejectedRow reject, List<ContactWarning> warnings) {
+record ValidatedRow(Learner learner, RejectedRow reject, List<ContactWarning> warnings) {
 
     public ValidatedRow {
         warnings = List.copyOf(warnings);
