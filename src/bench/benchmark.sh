@@ -263,15 +263,15 @@ for db in h2 postgres; do
   done
 done
 echo
-echo "| night | wall s (median) | × Node (median) | peak RSS MB | rows written to app tables | exit code |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| night | wall s (median) | × Node (median) | peak RSS MB | rows written to app tables | rows staged | exit code |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 for db in h2 postgres; do
   for n in 1 2 3; do
     f="$RESULTS/$db-night$n.tsv"
     [ -f "$f" ] || continue
     name=$([ "$db" = h2 ] && echo H2 || echo PostgreSQL)
-    printf '| %s %d: %s | %s | %s | %s | %s | %s |\n' "$name" "$n" "${NIGHT_NAME[$n]}" "$(stats 1 "$f" | cut -d' ' -f2)" \
-      "$(ratios "$f")" "$(cut -f3 "$f" | sort -n | tail -1)" "$(spread 5 "$f" | commas)" \
+    printf '| %s %d: %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$n" "${NIGHT_NAME[$n]}" "$(stats 1 "$f" | cut -d' ' -f2)" \
+      "$(ratios "$f")" "$(cut -f3 "$f" | sort -n | tail -1)" "$(spread 6 "$f" | commas)" "$(spread 7 "$f" | commas)" \
       "$(spread 4 "$f")"
   done
 done
