@@ -25,6 +25,11 @@
 # target/hublinks.jar);
 # HUBLINKS_CDS: the directory it is extracted to (default cds/ beside the jar);
 # JAVA_OPTS: options for java (e.g. -Xmx256m), for the training run too; JAVA: the java to run.
+# HUBLINKS_JIT_OPTS: the JIT's thresholds for a night's start (default below; empty: the JVM's own).
+# A fresh JVM spends about half of a short night's CPU compiling: with C2's thresholds ten times
+# the JVM's, the code run only while Spring starts stays with C1 and a no-op night takes a fifth
+# less time, while the loops of a long night, run millions of times, still reach C2 within seconds
+# (a 1M-learner first night is no slower; README, "Fast start").
 set -eu
 
 java=${JAVA:-java}
@@ -40,17 +45,18 @@ cds=${HUBLINKS_CDS:-$(dirname "$jar")/cds}
 case $cds in /*) ;; *) cds=$(pwd)/$cds ;; esac # the archive holds the class path as given: absolute
 app=$cds/$(basename "$jar")
 source_of() { stat -c '%s %Y' "$1"; } # size and modification time of the jar cds/ was made from
+jit=${HUBLINKS_JIT_OPTS-"-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000"}
 
 if [ "${1:-}" != "--prepare" ]; then
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     if [ -f "$cds/hublinks.source" ] && [ -f "$cds/hublinks.jsa" ] \
             && [ "$(cat "$cds/hublinks.source")" = "$(source_of "$jar")" ]; then
-        exec "$java" ${JAVA_OPTS:-} -XX:SharedArchiveFile="$cds/hublinks.jsa" -jar "$app" "$@"
+        exec "$java" $jit ${JAVA_OPTS:-} -XX:SharedArchiveFile="$cds/hublinks.jsa" -jar "$app" "$@"
     fi
     if [ -d "$cds" ]; then
         echo "hublinks-cds: $cds was not made from this $jar; starting without the archive (run $0 --prepare)" >&2
     fi
-    exec "$java" ${JAVA_OPTS:-} -jar "$jar" "$@"
+    exec "$java" $jit ${JAVA_OPTS:-} -jar "$jar" "$@"
 fi
 
 training=$(mktemp -d)
