@@ -7,6 +7,7 @@ import com.example.hublinks.roster.SameRoster;
 import com.example.hublinks.support.OutputDirectory;
 import com.example.hublinks.support.RunParameters;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -77,8 +78,8 @@ final class LastPublishedNight implements SameRoster.LastPublished {
         for (String state : new String[] {"new", "changed", "unchanged"}) {
             liveLinks += states.get(state) instanceof Number n ? n.longValue() : 0;
         }
-        String runDate = String.valueOf(last.getJobParameters().getLocalDate(RunParameters.RUN_DATE));
-        return Optional.of(new SameRoster.LastNight(runDate, tally, liveLinks,
-                new OutputDirectory(outDir.resolve(job).resolve(runDate))));
+        LocalDate runDate = last.getJobParameters().getLocalDate(RunParameters.RUN_DATE);
+        return Optional.of(new SameRoster.LastNight(String.valueOf(runDate), tally, liveLinks,
+                new OutputDirectory(outDir, job, runDate)));
     }
 }

@@ -130,7 +130,7 @@ public class ImportRosterTasklet implements Tasklet, StepExecutionListener {
         // what its earlier executions signed tonight is staged again, as for a rerun of the date
         resumed = !delta.register(instance, settings.job(), settings.runDate());
         delta.create(instance);
-        roster = new ImportTally.Roster(settings.rosterFile() == null ? null : SameRoster.sha256(settings.rosterFile()),
+        roster = new ImportTally.Roster(settings.rosterFile() == null ? null : RosterAcceptances.sha256(settings.rosterFile()),
                 fingerprints.contextHash() + ":" + settings.catalogFingerprint(), null);
         if (!settings.rerun() && !resumed && sameAsLastNight(step)) {
             phase = Phase.SAME;

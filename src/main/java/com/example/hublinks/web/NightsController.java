@@ -4,6 +4,7 @@ import com.example.hublinks.campaign.CampaignSettings;
 import com.example.hublinks.report.ReportTasklet;
 import com.example.hublinks.report.RunHistory;
 import com.example.hublinks.support.JobSettings;
+import com.example.hublinks.support.OutputDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +74,7 @@ class NightsController {
     /** A file of the night's folder; the date must be a date (no path can be smuggled in). */
     private Optional<Path> night(String date, String name) {
         try {
-            LocalDate runDate = LocalDate.parse(date);
-            Path file = campaign.outDir().resolve(job.name()).resolve(runDate.toString()).resolve(name);
+            Path file = new OutputDirectory(campaign.outDir(), job.name(), LocalDate.parse(date)).file(name);
             return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();
